@@ -1,0 +1,21 @@
+import { boolean, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { cities } from './cities.ts';
+import { createdAt, uuidPrimaryKey } from './columns.ts';
+import { audienceEnum } from './enums.ts';
+import { teams } from './teams.ts';
+
+/** A queue of conversations owned by one team; agents belong to it through that team. */
+export const inboxes = pgTable('inboxes', {
+  id: uuidPrimaryKey(),
+  code: text().notNull().unique(),
+  name: text().notNull(),
+  description: text().notNull().default(''),
+  audience: audienceEnum().notNull(),
+  /** Null for an inbox that serves every city. */
+  cityId: uuid().references(() => cities.id),
+  teamId: uuid()
+    .notNull()
+    .references(() => teams.id),
+  active: boolean().notNull().default(true),
+  createdAt: createdAt(),
+});

@@ -1,0 +1,4 @@
+export * from './events.ts';
+export * from './priority.ts';
+export * from './schemas.ts';
+export * from './status.ts';

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { pageInputSchema } from '../shared/pagination.ts';
+import { channelSchema, audienceSchema } from '../shared/enums.ts';
+import { prioritySchema } from './priority.ts';
+import { conversationStatusSchema } from './status.ts';
+
+export const conversationIdSchema = z.uuid('Conversation id must be a UUID');
+
+export const conversationByIdInputSchema = z.object({ conversationId: conversationIdSchema });
+
+export const CONVERSATION_SORTS = ['newest', 'oldest', 'priority'] as const;
+
+export const myConversationsInputSchema = pageInputSchema.extend({
+  status: z.array(conversationStatusSchema).max(5).optional(),
+  channel: channelSchema.optional(),
+  audience: audienceSchema.optional(),
+  priority: prioritySchema.optional(),
+  sort: z.enum(CONVERSATION_SORTS).default('newest'),
+});
+export type MyConversationsInput = z.infer<typeof myConversationsInputSchema>;

@@ -1,0 +1,3 @@
+export * from './roles.ts';
+export * from './schemas.ts';
+export * from './teams.ts';

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** Who writes in: riders/travellers/shoppers, or drivers/couriers/supplier companies. */
+export const AUDIENCES = ['guest', 'driver'] as const;
+export const audienceSchema = z.enum(AUDIENCES);
+export type Audience = z.infer<typeof audienceSchema>;
+
+export const CHANNELS = ['chat', 'whatsapp', 'email', 'voice'] as const;
+export const channelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof channelSchema>;
