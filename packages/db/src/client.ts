@@ -21,6 +21,8 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Where the data lives, with any password removed; safe to log. */
   location: string;
+  /** PostgreSQL only: the connection string, for work that needs its own connection. */
+  connectionString?: string;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
       db,
       kind: 'postgres',
       location: redactUrl(options.url),
+      connectionString: options.url,
       close: () => client.end({ timeout: 5 }),
     };
   }

@@ -3,20 +3,36 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
 import type { DatabaseHandle } from './client.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 
 /** Applies the committed migrations; the same files run on PGlite and PostgreSQL. */
-export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+export async function migrateDatabase(
+  handle: DatabaseHandle,
+  folder: string = migrationsFolder,
+): Promise<void> {
+  const config = { migrationsFolder: folder };
   if (handle.kind === 'pglite') {
-    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
-  } else {
-    await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder });
+    await migratePglite(handle.db as unknown as PgliteDatabase, config);
+    return;
+  }
+  // Several processes (test workers, server replicas) may start at once: one migrates,
+  // the others wait on the advisory lock and then find nothing left to do.
+  const client = postgres(handle.connectionString ?? '', { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(drizzlePostgres({ client }), config);
+    await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+  } finally {
+    await client.end({ timeout: 5 });
   }
 }
+
+const MIGRATION_LOCK_KEY = 7_346_001;
 
 interface Journal {
   entries: { idx: number; tag: string; when: number }[];
@@ -30,9 +46,12 @@ export interface MigrationState {
 }
 
 /** How many committed migrations the database has applied, for /healthz. */
-export async function migrationState(handle: DatabaseHandle): Promise<MigrationState> {
+export async function migrationState(
+  handle: DatabaseHandle,
+  folder: string = migrationsFolder,
+): Promise<MigrationState> {
   const journal = JSON.parse(
-    readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8'),
+    readFileSync(`${folder}/meta/_journal.json`, 'utf8'),
   ) as Journal;
   const expected = journal.entries.length;
   const latest = journal.entries.at(-1)?.tag ?? null;

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** Shared Vitest settings for the Node packages (domain, db, api, server). */
+/** Shared Vitest settings for the Node packages (domain, db, api, server). Plain JS: config files load it untranspiled. */
 export const nodeTestConfig = defineConfig({
   test: {
     environment: 'node',
