@@ -6,13 +6,13 @@ import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Auth } from './auth.ts';
 
-export interface Context {
+export type Context = {
   db: Database;
   auth: Auth;
   headers: Headers;
   /** The signed-in, active staff member, or null. */
   viewer: StaffMember | null;
-}
+};
 
 export interface CreateContextOptions {
   db: Database;
@@ -45,11 +45,13 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const inputError = error.cause instanceof ZodError ? describeInputError(error.cause) : null;
-    return {
-      ...shape,
-      message: inputError?.message ?? shape.message,
-      data: { ...shape.data, fieldErrors: inputError?.fieldErrors ?? null },
-    };
+    // Internal failures are logged on the server; the client gets a safe sentence, no stack.
+    const message =
+      error.code === 'INTERNAL_SERVER_ERROR'
+        ? 'Something went wrong on our side. It has been logged; please try again.'
+        : (inputError?.message ?? shape.message);
+    const { stack: _stack, ...data } = shape.data;
+    return { ...shape, message, data: { ...data, fieldErrors: inputError?.fieldErrors ?? null } };
   },
 });
 

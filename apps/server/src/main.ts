@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createAuth } from '@switchboard/api';
+import { createDatabase } from '@switchboard/db/client';
+import { migrateDatabase } from '@switchboard/db/migrate';
+import { createApp } from './app.ts';
+import { readEnv } from './env.ts';
+import { createLogger } from './logger.ts';
+
+const env = readEnv();
+const logger = createLogger(env.logLevel);
+
+// The production bundle carries its own copy of the migrations beside it.
+const bundledMigrations = fileURLToPath(new URL('./drizzle', import.meta.url));
+const migrationsFolder = existsSync(bundledMigrations) ? bundledMigrations : undefined;
+
+const database = createDatabase({ url: env.databaseUrl, dataDir: env.pgliteDir });
+await migrateDatabase(database, migrationsFolder);
+logger.info({ database: database.kind, location: database.location }, 'database ready');
+
+const auth = createAuth({
+  db: database.db,
+  secret: env.authSecret,
+  baseURL: env.publicUrl,
+  trustedOrigins: [env.publicUrl, `http://127.0.0.1:${env.port}`, `http://localhost:${env.port}`, 'http://localhost:5173', 'http://localhost:5174'],
+  signInAttemptsPerMinute: env.signInAttemptsPerMinute,
+});
+
+const app = createApp({
+  database,
+  auth,
+  logger,
+  trustProxy: env.trustProxy,
+  migrationsFolder,
+  builtApps: {
+    workspace: { prefix: '/workspace', distDir: join(env.repoRoot, 'apps/workspace/dist') },
+    console: { prefix: '/console', distDir: join(env.repoRoot, 'apps/console/dist') },
+  },
+});
+
+const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
+  logger.info({ url: `http://${info.address}:${info.port}`, publicUrl: env.publicUrl }, 'listening');
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: finishing in-flight requests');
+  const forceExit = setTimeout(() => {
+    logger.warn('in-flight requests did not finish within 10 s; closing anyway');
+    process.exit(1);
+  }, 10_000);
+  forceExit.unref();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await database.close();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

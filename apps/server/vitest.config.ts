@@ -1,0 +1,3 @@
+import { nodeTestConfig } from '@switchboard/tooling/vitest/node';
+
+export default nodeTestConfig;
