@@ -14,9 +14,7 @@ function hasGlobalPnpm() {
   return probe.status === 0 && probe.stdout.trim() === PNPM_VERSION;
 }
 
-const pnpmCommand = hasGlobalPnpm()
-  ? ['pnpm']
-  : ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
+const pnpmCommand = hasGlobalPnpm() ? ['pnpm'] : ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
 
 /** Runs pnpm with inherited output; resolves with the exit code. */
 export function pnpm(args, options = {}) {

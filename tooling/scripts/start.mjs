@@ -9,7 +9,14 @@ const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
 
 await installIfNeeded();
 console.log('› Building the server and apps (cached after the first run)…');
-await pnpmOrExit(['exec', 'turbo', 'run', 'build', '--filter=@switchboard/server', '--output-logs=errors-only']);
+await pnpmOrExit([
+  'exec',
+  'turbo',
+  'run',
+  'build',
+  '--filter=@switchboard/server',
+  '--output-logs=errors-only',
+]);
 console.log('› Migrating the database and seeding the demo organisation if it is empty…');
 await pnpmOrExit(['--filter', '@switchboard/db', 'run', 'db:seed', '--if-empty']);
 

@@ -9,7 +9,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const manifest = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as {
   dependencies: Record<string, string>;
 };
-const external = Object.keys(manifest.dependencies).filter((name) => !name.startsWith('@switchboard/'));
+const external = Object.keys(manifest.dependencies).filter(
+  (name) => !name.startsWith('@switchboard/'),
+);
 
 rmSync(`${root}/dist`, { recursive: true, force: true });
 await build({
@@ -26,7 +28,11 @@ await build({
   },
   logLevel: 'warning',
 });
-cpSync(fileURLToPath(new URL('../../../packages/db/drizzle', import.meta.url)), `${root}/dist/drizzle`, {
-  recursive: true,
-});
+cpSync(
+  fileURLToPath(new URL('../../../packages/db/drizzle', import.meta.url)),
+  `${root}/dist/drizzle`,
+  {
+    recursive: true,
+  },
+);
 console.log('built apps/server/dist/main.js');

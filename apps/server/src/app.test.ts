@@ -31,7 +31,9 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 interface TrpcErrorBody {
-  error: { json: { message: string; data: { code: string; stack?: string; fieldErrors: unknown } } };
+  error: {
+    json: { message: string; data: { code: string; stack?: string; fieldErrors: unknown } };
+  };
 }
 
 async function signInOverHttp(email: string, password: string, forwardedFor?: string) {
@@ -91,9 +93,7 @@ describe('/trpc over HTTP', () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as TrpcErrorBody;
     expect(body.error.json.message).toMatch(/^Invalid input — limit: /);
-    expect(body.error.json.data.fieldErrors).toEqual([
-      expect.objectContaining({ path: 'limit' }),
-    ]);
+    expect(body.error.json.data.fieldErrors).toEqual([expect.objectContaining({ path: 'limit' })]);
   });
 
   it('ignores a client-supplied address header when not behind a trusted proxy', async () => {

@@ -1,7 +1,7 @@
+import { trpcServer } from '@hono/trpc-server';
 import { type Auth, appRouter, createContext } from '@switchboard/api';
 import type { DatabaseHandle } from '@switchboard/db/client';
 import { migrationState } from '@switchboard/db/migrate';
-import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { clientAddress, withClientAddress } from './client-ip.ts';
 import { landingPage } from './landing-page.ts';
@@ -76,7 +76,10 @@ export function createApp(options: AppOptions): Hono {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           logger.error({ err: error.cause ?? error, procedure: path }, 'procedure failed');
         } else {
-          logger.debug({ code: error.code, procedure: path, message: error.message }, 'procedure refused');
+          logger.debug(
+            { code: error.code, procedure: path, message: error.message },
+            'procedure refused',
+          );
         }
       },
     }),

@@ -1,5 +1,5 @@
-import { CLIENT_IP_HEADER } from '@switchboard/api';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { CLIENT_IP_HEADER } from '@switchboard/api';
 import type { Context } from 'hono';
 
 /**

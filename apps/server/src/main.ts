@@ -24,7 +24,13 @@ const auth = createAuth({
   db: database.db,
   secret: env.authSecret,
   baseURL: env.publicUrl,
-  trustedOrigins: [env.publicUrl, `http://127.0.0.1:${env.port}`, `http://localhost:${env.port}`, 'http://localhost:5173', 'http://localhost:5174'],
+  trustedOrigins: [
+    env.publicUrl,
+    `http://127.0.0.1:${env.port}`,
+    `http://localhost:${env.port}`,
+    'http://localhost:5173',
+    'http://localhost:5174',
+  ],
   signInAttemptsPerMinute: env.signInAttemptsPerMinute,
 });
 
@@ -41,7 +47,10 @@ const app = createApp({
 });
 
 const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
-  logger.info({ url: `http://${info.address}:${info.port}`, publicUrl: env.publicUrl }, 'listening');
+  logger.info(
+    { url: `http://${info.address}:${info.port}`, publicUrl: env.publicUrl },
+    'listening',
+  );
 });
 
 let stopping = false;

@@ -29,10 +29,13 @@ export function mountBuiltApp(app: Hono, builtApp: BuiltApp): boolean {
     }),
   );
   app.get(builtApp.prefix, (c) => c.redirect(`${builtApp.prefix}/`));
-  app.get(`${builtApp.prefix}/*`, serveStatic({
-    root: builtApp.distDir,
-    rewriteRequestPath: (path) => path.slice(builtApp.prefix.length),
-  }));
+  app.get(
+    `${builtApp.prefix}/*`,
+    serveStatic({
+      root: builtApp.distDir,
+      rewriteRequestPath: (path) => path.slice(builtApp.prefix.length),
+    }),
+  );
   app.get(`${builtApp.prefix}/*`, (c) => {
     c.header('Cache-Control', 'no-cache');
     return c.html(indexHtml);

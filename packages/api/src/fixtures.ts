@@ -17,7 +17,10 @@ export async function createInboxFixture(db: Database, memberIds: string[] = [])
   const [city] = await db
     .insert(cities)
     .values({
-      code: suffix.slice(-3).replace(/[^A-Z]/g, 'X').padEnd(3, 'X'),
+      code: suffix
+        .slice(-3)
+        .replace(/[^A-Z]/g, 'X')
+        .padEnd(3, 'X'),
       name: `Test city ${suffix}`,
       countryCode: 'PT',
       timeZone: 'Europe/Lisbon',
@@ -54,7 +57,12 @@ export async function createConversationFixture(
   const suffix = uniqueSuffix();
   const [contact] = await db
     .insert(contacts)
-    .values({ audience: 'guest', externalId: `guest-${suffix}`, name: `Guest ${suffix}`, email: `g${suffix}@example.com` })
+    .values({
+      audience: 'guest',
+      externalId: `guest-${suffix}`,
+      name: `Guest ${suffix}`,
+      email: `g${suffix}@example.com`,
+    })
     .returning();
   const body = 'I am at the airport and my driver is not here.';
   const [conversation] = await db

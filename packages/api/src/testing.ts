@@ -16,7 +16,10 @@ export interface TestApi {
   handle: DatabaseHandle;
   auth: Auth;
   /** Creates an active staff member with TEST_PASSWORD and returns their id and email. */
-  createStaff(role: Role, overrides?: Partial<typeof users.$inferInsert>): Promise<{ id: string; email: string }>;
+  createStaff(
+    role: Role,
+    overrides?: Partial<typeof users.$inferInsert>,
+  ): Promise<{ id: string; email: string }>;
   /** Signs in through the real HTTP handler and returns the session cookie header. */
   signIn(email: string, password?: string, clientIp?: string): Promise<Response>;
   /** A tRPC caller acting as the holder of `cookie` (or anonymous). */
@@ -66,7 +69,11 @@ export async function createTestApi(): Promise<TestApi> {
       });
       return { id, email };
     },
-    signIn(email, password = TEST_PASSWORD, clientIp = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`) {
+    signIn(
+      email,
+      password = TEST_PASSWORD,
+      clientIp = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    ) {
       return auth.handler(
         new Request(`${TEST_BASE_URL}/api/auth/sign-in/email`, {
           method: 'POST',
@@ -87,7 +94,8 @@ export async function createTestApi(): Promise<TestApi> {
     async callerAs(role) {
       const staff = await api.createStaff(role);
       const response = await api.signIn(staff.email);
-      if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+      if (!response.ok)
+        throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
       return { caller: await api.callerFor(sessionCookie(response)), userId: staff.id };
     },
     close: () => handle.close(),

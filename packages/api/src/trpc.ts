@@ -32,7 +32,10 @@ export interface FieldError {
 }
 
 /** Turns a zod failure into one readable sentence naming each field, plus a list for forms. */
-export function describeInputError(error: ZodError): { message: string; fieldErrors: FieldError[] } {
+export function describeInputError(error: ZodError): {
+  message: string;
+  fieldErrors: FieldError[];
+} {
   const fieldErrors = error.issues.map((issue) => ({
     path: issue.path.map(String).join('.') || '(input)',
     message: issue.message,

@@ -11,7 +11,11 @@ export type Schema = typeof schema;
 
 /** The one database type the queries take: PGlite and PostgreSQL both satisfy it. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  Schema,
+  ExtractTablesWithRelations<Schema>
+>;
 export type DatabaseOrTransaction = Database | Transaction;
 
 export type DatabaseKind = 'pglite' | 'postgres';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
@@ -50,9 +50,7 @@ export async function migrationState(
   handle: DatabaseHandle,
   folder: string = migrationsFolder,
 ): Promise<MigrationState> {
-  const journal = JSON.parse(
-    readFileSync(`${folder}/meta/_journal.json`, 'utf8'),
-  ) as Journal;
+  const journal = JSON.parse(readFileSync(`${folder}/meta/_journal.json`, 'utf8')) as Journal;
   const expected = journal.entries.length;
   const latest = journal.entries.at(-1)?.tag ?? null;
   let applied = 0;

@@ -1,4 +1,4 @@
-import { type DatabaseHandle, createDatabase } from './client.ts';
+import { createDatabase, type DatabaseHandle } from './client.ts';
 import { migrateDatabase } from './migrate.ts';
 
 /**

@@ -13,8 +13,14 @@ describe('conversations.listMine', () => {
     const { caller, userId } = await api.callerAs('agent');
     const other = await api.createStaff('agent');
     const { inbox } = await createInboxFixture(api.handle.db, [userId]);
-    const first = await createConversationFixture(api.handle.db, { inboxId: inbox.id, assigneeId: userId });
-    const second = await createConversationFixture(api.handle.db, { inboxId: inbox.id, assigneeId: userId });
+    const first = await createConversationFixture(api.handle.db, {
+      inboxId: inbox.id,
+      assigneeId: userId,
+    });
+    const second = await createConversationFixture(api.handle.db, {
+      inboxId: inbox.id,
+      assigneeId: userId,
+    });
     await createConversationFixture(api.handle.db, { inboxId: inbox.id, assigneeId: other.id });
 
     const page = await caller.conversations.listMine({});
@@ -45,7 +51,10 @@ describe('conversations.listMine', () => {
 
   it('names the field on bad input', async () => {
     const { caller } = await api.callerAs('agent');
-    await expectBadInput(caller.conversations.listMine({ status: ['archived' as 'open'] }), 'status.0');
+    await expectBadInput(
+      caller.conversations.listMine({ status: ['archived' as 'open'] }),
+      'status.0',
+    );
     await expectBadInput(caller.conversations.listMine({ offset: -1 }), 'offset');
   });
 });
@@ -85,7 +94,9 @@ describe('conversations.byId', () => {
       inboxId: inbox.id,
       assigneeId: userId,
     });
-    await expect(caller.conversations.byId({ conversationId: conversation.id })).resolves.toBeTruthy();
+    await expect(
+      caller.conversations.byId({ conversationId: conversation.id }),
+    ).resolves.toBeTruthy();
   });
 
   it('is NOT_FOUND for an unknown id and BAD_REQUEST naming conversationId for a malformed one', async () => {

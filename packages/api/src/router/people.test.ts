@@ -39,7 +39,10 @@ describe('sign-in', () => {
     const staff = await api.createStaff('agent');
     const { accounts } = await import('@switchboard/db/schema');
     const { eq } = await import('drizzle-orm');
-    const [account] = await api.handle.db.select().from(accounts).where(eq(accounts.userId, staff.id));
+    const [account] = await api.handle.db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.userId, staff.id));
     expect(account?.password).not.toContain(TEST_PASSWORD);
     expect(account?.password).toMatch(/^[0-9a-f]+:[0-9a-f]+$/);
   });

@@ -7,10 +7,15 @@ export const peopleRouter = createTRPCRouter({
   me: protectedProcedure.query(async ({ ctx }) => {
     const teams = await listTeamsOfUser(ctx.db, ctx.viewer.id);
     const access = Object.fromEntries(
-      (Object.keys(ACCESS) as AccessLevel[]).map((level) => [level, hasAccess(ctx.viewer.role, level)]),
+      (Object.keys(ACCESS) as AccessLevel[]).map((level) => [
+        level,
+        hasAccess(ctx.viewer.role, level),
+      ]),
     ) as Record<AccessLevel, boolean>;
     return { ...ctx.viewer, teams, access };
   }),
 
-  list: consoleProcedure.input(userListInputSchema).query(({ ctx, input }) => listStaff(ctx.db, input)),
+  list: consoleProcedure
+    .input(userListInputSchema)
+    .query(({ ctx, input }) => listStaff(ctx.db, input)),
 });

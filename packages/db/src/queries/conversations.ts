@@ -1,5 +1,5 @@
 import type { MyConversationsInput } from '@switchboard/domain';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../client.ts';
 import {
@@ -20,7 +20,11 @@ import {
 const CONVERSATION_SORTS = {
   newest: [desc(conversations.lastMessageAt), desc(conversations.id)],
   oldest: [asc(conversations.lastMessageAt), asc(conversations.id)],
-  priority: [asc(conversations.priority), desc(conversations.lastMessageAt), desc(conversations.id)],
+  priority: [
+    asc(conversations.priority),
+    desc(conversations.lastMessageAt),
+    desc(conversations.id),
+  ],
 } as const;
 
 /** The signed-in person's own conversations, a page at a time. */
@@ -30,7 +34,8 @@ export async function listAssignedConversations(
   input: MyConversationsInput,
 ) {
   const filters: SQL[] = [eq(conversations.assigneeId, assigneeId)];
-  if (input.status && input.status.length > 0) filters.push(inArray(conversations.status, input.status));
+  if (input.status && input.status.length > 0)
+    filters.push(inArray(conversations.status, input.status));
   if (input.channel) filters.push(eq(conversations.channel, input.channel));
   if (input.audience) filters.push(eq(conversations.audience, input.audience));
   if (input.priority) filters.push(eq(conversations.priority, input.priority));

@@ -38,7 +38,13 @@ export async function findStaffMember(db: Database, userId: string): Promise<Sta
 
 export async function listTeamsOfUser(db: Database, userId: string) {
   return db
-    .select({ id: teams.id, code: teams.code, name: teams.name, kind: teams.kind, role: memberships.role })
+    .select({
+      id: teams.id,
+      code: teams.code,
+      name: teams.name,
+      kind: teams.kind,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(teams, eq(teams.id, memberships.teamId))
     .where(eq(memberships.userId, userId))

@@ -1,5 +1,5 @@
 import type { InboxListInput } from '@switchboard/domain';
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { cities, conversations, inboxes, memberships, teams } from '../schema/index.ts';
 import { escapeLike } from './people.ts';
@@ -26,7 +26,8 @@ export async function listInboxes(db: Database, input: InboxListInput) {
     if (match) filters.push(match);
   }
   const where = filters.length > 0 ? and(...filters) : undefined;
-  const order = input.sort === 'openCount' ? [desc(openCount), asc(inboxes.name)] : [asc(inboxes.name)];
+  const order =
+    input.sort === 'openCount' ? [desc(openCount), asc(inboxes.name)] : [asc(inboxes.name)];
   const [items, [totalRow]] = await Promise.all([
     db
       .select({
@@ -63,7 +64,10 @@ export async function inboxIdsOfUser(db: Database, userId: string): Promise<stri
     .where(
       inArray(
         inboxes.teamId,
-        db.select({ teamId: memberships.teamId }).from(memberships).where(eq(memberships.userId, userId)),
+        db
+          .select({ teamId: memberships.teamId })
+          .from(memberships)
+          .where(eq(memberships.userId, userId)),
       ),
     );
   return rows.map((row) => row.id);

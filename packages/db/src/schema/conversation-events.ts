@@ -1,6 +1,6 @@
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { actorTypeEnum } from './enums.ts';
 import { conversations } from './conversations.ts';
+import { actorTypeEnum } from './enums.ts';
 import { users } from './users.ts';
 
 /**

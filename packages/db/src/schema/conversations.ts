@@ -40,7 +40,11 @@ export const conversations = pgTable(
     updatedAt: updatedAt(),
   },
   (table) => [
-    index('conversations_assignee_status_idx').on(table.assigneeId, table.status, table.lastMessageAt),
+    index('conversations_assignee_status_idx').on(
+      table.assigneeId,
+      table.status,
+      table.lastMessageAt,
+    ),
     index('conversations_inbox_status_idx').on(table.inboxId, table.status, table.lastMessageAt),
     index('conversations_contact_idx').on(table.contactId, table.createdAt),
     index('conversations_created_idx').on(table.createdAt),

@@ -1,7 +1,7 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, uuidPrimaryKey } from './columns.ts';
-import { actorTypeEnum, channelEnum, messageDirectionEnum, messageKindEnum } from './enums.ts';
 import { conversations } from './conversations.ts';
+import { actorTypeEnum, channelEnum, messageDirectionEnum, messageKindEnum } from './enums.ts';
 import { users } from './users.ts';
 
 export const messages = pgTable(

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt, uuidPrimaryKey } from './columns.ts';
 import { audienceEnum, priorityEnum } from './enums.ts';
 

@@ -16,5 +16,7 @@ export function canViewConversation(
   conversation: { assigneeId: string | null; inboxId: string },
 ): boolean {
   if (viewer.role !== 'agent') return true;
-  return conversation.assigneeId === viewer.userId || viewer.inboxIds.includes(conversation.inboxId);
+  return (
+    conversation.assigneeId === viewer.userId || viewer.inboxIds.includes(conversation.inboxId)
+  );
 }

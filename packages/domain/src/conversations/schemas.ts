@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { audienceSchema, channelSchema } from '../shared/enums.ts';
 import { pageInputSchema } from '../shared/pagination.ts';
-import { channelSchema, audienceSchema } from '../shared/enums.ts';
 import { prioritySchema } from './priority.ts';
 import { conversationStatusSchema } from './status.ts';
 

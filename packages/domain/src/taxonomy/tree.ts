@@ -75,10 +75,18 @@ export function validateTaxonomy(nodes: readonly TaxonomyNode[]): TaxonomyIssue[
   const byCode = new Map<string, TaxonomyNode>();
   for (const node of nodes) {
     if (!taxonomyCodeSchema.safeParse(node.code).success) {
-      issues.push({ kind: 'invalid_code', code: node.code, message: `"${node.code}" is not UPPER_SNAKE_CASE` });
+      issues.push({
+        kind: 'invalid_code',
+        code: node.code,
+        message: `"${node.code}" is not UPPER_SNAKE_CASE`,
+      });
     }
     if (byCode.has(node.code)) {
-      issues.push({ kind: 'duplicate_code', code: node.code, message: `Code ${node.code} is used twice` });
+      issues.push({
+        kind: 'duplicate_code',
+        code: node.code,
+        message: `Code ${node.code} is used twice`,
+      });
     }
     byCode.set(node.code, node);
   }
@@ -104,9 +112,17 @@ export function validateTaxonomy(nodes: readonly TaxonomyNode[]): TaxonomyIssue[
     if (node.mergedInto !== null) {
       const target = byCode.get(node.mergedInto);
       if (!target) {
-        issues.push({ kind: 'invalid_merge', code: node.code, message: `${node.code} was merged into missing ${node.mergedInto}` });
+        issues.push({
+          kind: 'invalid_merge',
+          code: node.code,
+          message: `${node.code} was merged into missing ${node.mergedInto}`,
+        });
       } else if (!node.deprecated) {
-        issues.push({ kind: 'invalid_merge', code: node.code, message: `${node.code} was merged but is not deprecated` });
+        issues.push({
+          kind: 'invalid_merge',
+          code: node.code,
+          message: `${node.code} was merged but is not deprecated`,
+        });
       }
     }
   }
@@ -141,21 +157,35 @@ export function addNode(
   }
   const byCode = indexByCode(nodes);
   if (byCode.has(input.code)) {
-    return fail('duplicate_code', input.code, `Code ${input.code} already exists; codes are never reused`);
+    return fail(
+      'duplicate_code',
+      input.code,
+      `Code ${input.code} already exists; codes are never reused`,
+    );
   }
   if (input.parentCode !== null) {
     const parent = byCode.get(input.parentCode);
-    if (!parent) return fail('unknown_parent', input.code, `Parent ${input.parentCode} does not exist`);
+    if (!parent)
+      return fail('unknown_parent', input.code, `Parent ${input.parentCode} does not exist`);
     if (parent.deprecated) {
       return fail('deprecated', input.code, `Parent ${input.parentCode} is deprecated`);
     }
     const parentChain = ancestry(byCode, parent.code);
     if (!parentChain) return fail('cycle', input.code, `Parent ${parent.code} is in a cycle`);
     if (parentChain.length >= MAX_TAXONOMY_DEPTH) {
-      return fail('too_deep', input.code, `A ${TAXONOMY_LEVELS[MAX_TAXONOMY_DEPTH - 1]} cannot have children`);
+      return fail(
+        'too_deep',
+        input.code,
+        `A ${TAXONOMY_LEVELS[MAX_TAXONOMY_DEPTH - 1]} cannot have children`,
+      );
     }
   }
-  const node: TaxonomyNode = { ...input, name: input.name.trim(), deprecated: false, mergedInto: null };
+  const node: TaxonomyNode = {
+    ...input,
+    name: input.name.trim(),
+    deprecated: false,
+    mergedInto: null,
+  };
   return { ok: true, value: [...nodes, node] };
 }
 
@@ -168,7 +198,10 @@ export function renameNode(
   if (!nodes.some((node) => node.code === code)) {
     return fail('unknown_node', code, `No taxonomy node ${code}`);
   }
-  return { ok: true, value: nodes.map((node) => (node.code === code ? { ...node, name: name.trim() } : node)) };
+  return {
+    ok: true,
+    value: nodes.map((node) => (node.code === code ? { ...node, name: name.trim() } : node)),
+  };
 }
 
 export function deprecateNode(
@@ -178,7 +211,10 @@ export function deprecateNode(
   if (!nodes.some((node) => node.code === code)) {
     return fail('unknown_node', code, `No taxonomy node ${code}`);
   }
-  return { ok: true, value: nodes.map((node) => (node.code === code ? { ...node, deprecated: true } : node)) };
+  return {
+    ok: true,
+    value: nodes.map((node) => (node.code === code ? { ...node, deprecated: true } : node)),
+  };
 }
 
 /** Moves a node under another parent, refusing moves that would loop or exceed three levels. */
@@ -196,26 +232,43 @@ export function reparentNode(
       return fail('unknown_parent', code, `Parent ${newParentCode} does not exist`);
     }
     if (!chain || chain.some((ancestor) => ancestor.code === code)) {
-      return fail('cycle', code, `Moving ${code} under ${newParentCode} would make it its own ancestor`);
+      return fail(
+        'cycle',
+        code,
+        `Moving ${code} under ${newParentCode} would make it its own ancestor`,
+      );
     }
     parentDepth = chain.length;
   }
   if (parentDepth + subtreeHeight(nodes, code) > MAX_TAXONOMY_DEPTH) {
-    return fail('too_deep', code, `Moving ${code} there would go past ${MAX_TAXONOMY_DEPTH} levels`);
+    return fail(
+      'too_deep',
+      code,
+      `Moving ${code} there would go past ${MAX_TAXONOMY_DEPTH} levels`,
+    );
   }
   return {
     ok: true,
-    value: nodes.map((node) => (node.code === code ? { ...node, parentCode: newParentCode } : node)),
+    value: nodes.map((node) =>
+      node.code === code ? { ...node, parentCode: newParentCode } : node,
+    ),
   };
 }
 
 /** Whether a node may be put on a conversation now: it exists, is live, and so are its parents. */
-export function canApply(nodes: readonly TaxonomyNode[], code: string): TaxonomyResult<TaxonomyNode> {
+export function canApply(
+  nodes: readonly TaxonomyNode[],
+  code: string,
+): TaxonomyResult<TaxonomyNode> {
   const byCode = indexByCode(nodes);
   const node = byCode.get(code);
   if (!node) return fail('unknown_node', code, `No taxonomy node ${code}`);
   if (node.mergedInto !== null) {
-    return fail('merged', code, `${code} was merged into ${resolveCode(nodes, code)}; use that instead`);
+    return fail(
+      'merged',
+      code,
+      `${code} was merged into ${resolveCode(nodes, code)}; use that instead`,
+    );
   }
   const chain = ancestry(byCode, code);
   if (!chain) return fail('cycle', code, `${code} is in a cycle`);
@@ -224,7 +277,9 @@ export function canApply(nodes: readonly TaxonomyNode[], code: string): Taxonomy
     return fail(
       'deprecated',
       code,
-      deprecated.code === code ? `${code} is deprecated` : `${code} is under deprecated ${deprecated.code}`,
+      deprecated.code === code
+        ? `${code} is deprecated`
+        : `${code} is under deprecated ${deprecated.code}`,
     );
   }
   return { ok: true, value: node };
@@ -259,7 +314,8 @@ export function mergeNodes(
   fromCode: string,
   intoCode: string,
 ): TaxonomyResult<MergeOutcome> {
-  if (fromCode === intoCode) return fail('invalid_merge', fromCode, 'A node cannot be merged into itself');
+  if (fromCode === intoCode)
+    return fail('invalid_merge', fromCode, 'A node cannot be merged into itself');
   const byCode = indexByCode(nodes);
   const from = byCode.get(fromCode);
   const into = byCode.get(intoCode);
