@@ -26,6 +26,7 @@ export interface TaxonomyNode {
 
 export type TaxonomyIssueKind =
   | 'invalid_code'
+  | 'invalid_name'
   | 'duplicate_code'
   | 'unknown_parent'
   | 'too_deep'
@@ -69,6 +70,19 @@ function ancestry(byCode: Map<string, TaxonomyNode>, code: string): TaxonomyNode
   return null;
 }
 
+/** The first code met twice walking up from `code`, or null when the walk ends without looping. */
+function loopAbove(byCode: Map<string, TaxonomyNode>, code: string): string | null {
+  const seen = new Set<string>();
+  let current = byCode.get(code);
+  while (current) {
+    if (seen.has(current.code)) return current.code;
+    seen.add(current.code);
+    if (current.parentCode === null) return null;
+    current = byCode.get(current.parentCode);
+  }
+  return null;
+}
+
 /** Every problem with a whole tree, e.g. one loaded from storage or an import. */
 export function validateTaxonomy(nodes: readonly TaxonomyNode[]): TaxonomyIssue[] {
   const issues: TaxonomyIssue[] = [];
@@ -101,7 +115,15 @@ export function validateTaxonomy(nodes: readonly TaxonomyNode[]): TaxonomyIssue[
     }
     const chain = ancestry(byCode, node.code);
     if (chain === null) {
-      issues.push({ kind: 'cycle', code: node.code, message: `${node.code} is its own ancestor` });
+      // Null means a loop or a missing ancestor; the latter is already reported on the orphan.
+      const loop = loopAbove(byCode, node.code);
+      if (loop !== null) {
+        const message =
+          loop === node.code
+            ? `${node.code} is its own ancestor`
+            : `${node.code} is under a cycle at ${loop}`;
+        issues.push({ kind: 'cycle', code: node.code, message });
+      }
     } else if (chain.length > MAX_TAXONOMY_DEPTH) {
       issues.push({
         kind: 'too_deep',
@@ -122,6 +144,12 @@ export function validateTaxonomy(nodes: readonly TaxonomyNode[]): TaxonomyIssue[
           kind: 'invalid_merge',
           code: node.code,
           message: `${node.code} was merged but is not deprecated`,
+        });
+      } else if ((byCode.get(resolveCode(nodes, node.code))?.mergedInto ?? null) !== null) {
+        issues.push({
+          kind: 'invalid_merge',
+          code: node.code,
+          message: `The merges from ${node.code} loop`,
         });
       }
     }
@@ -148,12 +176,21 @@ export interface NewTaxonomyNode {
   parentCode: string | null;
 }
 
+function deprecatedParentMessage(parentCode: string, retiredCode: string): string {
+  return parentCode === retiredCode
+    ? `Parent ${parentCode} is deprecated`
+    : `Parent ${parentCode} is under deprecated ${retiredCode}`;
+}
+
 export function addNode(
   nodes: readonly TaxonomyNode[],
   input: NewTaxonomyNode,
 ): TaxonomyResult<TaxonomyNode[]> {
   if (!taxonomyCodeSchema.safeParse(input.code).success) {
     return fail('invalid_code', input.code, `"${input.code}" is not UPPER_SNAKE_CASE`);
+  }
+  if (!taxonomyNameSchema.safeParse(input.name).success) {
+    return fail('invalid_name', input.code, 'A taxonomy node needs a name of 1–120 characters');
   }
   const byCode = indexByCode(nodes);
   if (byCode.has(input.code)) {
@@ -167,11 +204,16 @@ export function addNode(
     const parent = byCode.get(input.parentCode);
     if (!parent)
       return fail('unknown_parent', input.code, `Parent ${input.parentCode} does not exist`);
-    if (parent.deprecated) {
-      return fail('deprecated', input.code, `Parent ${input.parentCode} is deprecated`);
-    }
     const parentChain = ancestry(byCode, parent.code);
     if (!parentChain) return fail('cycle', input.code, `Parent ${parent.code} is in a cycle`);
+    const retired = parentChain.find((ancestor) => ancestor.deprecated);
+    if (retired) {
+      return fail(
+        'deprecated',
+        input.code,
+        deprecatedParentMessage(input.parentCode, retired.code),
+      );
+    }
     if (parentChain.length >= MAX_TAXONOMY_DEPTH) {
       return fail(
         'too_deep',
@@ -197,6 +239,9 @@ export function renameNode(
 ): TaxonomyResult<TaxonomyNode[]> {
   if (!nodes.some((node) => node.code === code)) {
     return fail('unknown_node', code, `No taxonomy node ${code}`);
+  }
+  if (!taxonomyNameSchema.safeParse(name).success) {
+    return fail('invalid_name', code, 'A taxonomy node needs a name of 1–120 characters');
   }
   return {
     ok: true,
@@ -230,6 +275,10 @@ export function reparentNode(
     const chain = ancestry(byCode, newParentCode);
     if (!byCode.has(newParentCode)) {
       return fail('unknown_parent', code, `Parent ${newParentCode} does not exist`);
+    }
+    const retired = chain?.find((ancestor) => ancestor.deprecated);
+    if (retired) {
+      return fail('deprecated', code, deprecatedParentMessage(newParentCode, retired.code));
     }
     if (!chain || chain.some((ancestor) => ancestor.code === code)) {
       return fail(
