@@ -1,0 +1,47 @@
+import { NotAllowed } from '@switchboard/ui';
+import { RequireSession, SignInPage } from '@switchboard/ui/auth';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { ConsoleLayout } from './ConsoleLayout.tsx';
+import { PeoplePage } from './features/people/PeoplePage.tsx';
+import { InboxesPage } from './features/routing/InboxesPage.tsx';
+
+export const CONSOLE_BASENAME = '/console';
+
+export const consoleRoutes: RouteObject[] = [
+  {
+    path: '/sign-in',
+    element: (
+      <SignInPage
+        appName="Console"
+        defaultRedirect="/inboxes"
+        demoHint="Demo: lead@switchboard.test (team lead), password switchboard-demo"
+      />
+    ),
+  },
+  {
+    element: (
+      // Agents never enter the console: every route shows them the same refusal.
+      <RequireSession
+        access="console"
+        notAllowed={
+          <NotAllowed
+            surface="console"
+            alternative={{ label: 'Go to the workspace', href: '/workspace/' }}
+          />
+        }
+      >
+        <ConsoleLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/inboxes" replace /> },
+      { path: '/inboxes', element: <InboxesPage /> },
+      { path: '/people', element: <PeoplePage /> },
+      { path: '*', element: <Navigate to="/inboxes" replace /> },
+    ],
+  },
+];
+
+export function createConsoleRouter() {
+  return createBrowserRouter(consoleRoutes, { basename: CONSOLE_BASENAME });
+}

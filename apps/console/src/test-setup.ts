@@ -1,0 +1,1 @@
+import '@switchboard/ui/testing/setup';

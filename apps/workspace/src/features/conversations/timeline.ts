@@ -1,0 +1,124 @@
+import { type ConversationStatus, PRIORITY_LABELS, type Priority } from '@switchboard/domain';
+import { CHANNEL_LABELS, formatDateTime, STATUS_LABELS } from '@switchboard/ui';
+import type { RouterOutputs } from '@switchboard/ui/trpc';
+
+export type ConversationDetail = RouterOutputs['conversations']['byId'];
+export type TimelineMessage = ConversationDetail['messages'][number];
+export type TimelineEvent = ConversationDetail['events'][number];
+
+export type TimelineEntry =
+  | { kind: 'message'; id: string; at: Date; message: TimelineMessage }
+  | { kind: 'event'; id: string; at: Date; text: string; opensConversation: boolean };
+
+/** Events that only restate a message already shown in the timeline. */
+const MESSAGE_EVENTS = new Set(['message_received', 'reply_sent', 'note_added']);
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/** `RATING_DISPUTE` → `Rating dispute`, for codes the page has no name for. */
+function humanise(value: unknown): string | null {
+  const code = text(value);
+  if (!code) return null;
+  const words = code.toLowerCase().replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function statusLabel(value: unknown): string {
+  const status = text(value);
+  return status ? (STATUS_LABELS[status as ConversationStatus] ?? status) : '?';
+}
+
+function priorityLabel(value: unknown): string {
+  const priority = text(value);
+  const known = priority ? PRIORITY_LABELS[priority as Priority] : undefined;
+  return known ? `${priority} ${known.label}` : (priority ?? '?');
+}
+
+/** One short sentence for a system event, e.g. "Assigned to Ana Silva", "Status Open → Resolved". */
+export function describeEvent(event: TimelineEvent, detail: ConversationDetail): string | null {
+  const payload = event.payload;
+  const { conversation } = detail;
+  const tagName = (code: unknown) =>
+    detail.tags.find((tag) => tag.code === code)?.name ?? text(code) ?? 'a tag';
+  switch (event.type) {
+    case 'created': {
+      const channel = text(payload.channel);
+      const label = channel ? CHANNEL_LABELS[channel as keyof typeof CHANNEL_LABELS] : null;
+      return label ? `Conversation started via ${label}` : 'Conversation started';
+    }
+    case 'assigned': {
+      const name =
+        text(payload.assigneeName) ??
+        (payload.assigneeId === conversation.assigneeId ? conversation.assigneeName : null);
+      return name ? `Assigned to ${name}` : 'Assigned to an agent';
+    }
+    case 'unassigned':
+      return 'Unassigned';
+    case 'status_changed': {
+      const until = text(payload.until);
+      const snoozedUntil = until ? ` until ${formatDateTime(new Date(until))}` : '';
+      return `Status ${statusLabel(payload.from)} → ${statusLabel(payload.to)}${snoozedUntil}`;
+    }
+    case 'priority_changed':
+      return `Priority ${priorityLabel(payload.from)} → ${priorityLabel(payload.to)}`;
+    case 'tagged':
+      return `Tagged ${tagName(payload.tag)}`;
+    case 'untagged':
+      return `Removed tag ${tagName(payload.tag)}`;
+    case 'request_type_set': {
+      const isCurrent = payload.requestType === conversation.requestTypeCode;
+      const name = isCurrent ? conversation.requestTypeName : humanise(payload.requestType);
+      const reason = isCurrent ? conversation.reasonName : humanise(payload.reason);
+      if (!name) return 'Request type set';
+      return `Request type set to ${name}${reason ? ` · ${reason}` : ''}`;
+    }
+    case 'transferred':
+      return 'Transferred to another inbox';
+    case 'resolved':
+      return payload.from ? `Status ${statusLabel(payload.from)} → Resolved` : 'Resolved';
+    case 'reopened':
+      return `Reopened (${statusLabel(payload.from ?? 'resolved')} → Open)`;
+    case 'closed': {
+      const automatic = payload.reason === 'auto_close' ? ' automatically' : '';
+      return `Closed${automatic}`;
+    }
+    case 'csat_received': {
+      const comment = text(payload.comment);
+      const rating = typeof payload.rating === 'number' ? `${payload.rating}/5` : '';
+      return `Rated the support ${rating}${comment ? ` — “${comment}”` : ''}`.trim();
+    }
+    default:
+      return MESSAGE_EVENTS.has(event.type) ? null : event.type.replaceAll('_', ' ');
+  }
+}
+
+/** At the same instant: the conversation starts, then its message, then what followed. */
+function rank(entry: TimelineEntry): number {
+  if (entry.kind === 'message') return 1;
+  return entry.opensConversation ? 0 : 2;
+}
+
+/** Messages and system events in the order they happened; events stay after same-time messages. */
+export function buildTimeline(detail: ConversationDetail): TimelineEntry[] {
+  const entries: TimelineEntry[] = detail.messages.map((message) => ({
+    kind: 'message',
+    id: `message-${message.id}`,
+    at: message.createdAt,
+    message,
+  }));
+  for (const event of detail.events) {
+    const description = describeEvent(event, detail);
+    if (!description) continue;
+    const actor = event.actorType === 'agent' && event.actorName ? ` by ${event.actorName}` : '';
+    entries.push({
+      kind: 'event',
+      id: `event-${event.id}`,
+      at: event.occurredAt,
+      text: `${description}${actor}`,
+      opensConversation: event.type === 'created',
+    });
+  }
+  return entries.sort((a, b) => a.at.getTime() - b.at.getTime() || rank(a) - rank(b));
+}

@@ -1,0 +1,37 @@
+import { RequireSession, SignInPage } from '@switchboard/ui/auth';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { ConversationPage } from './features/conversations/ConversationPage.tsx';
+import { InboxPage } from './features/inbox/InboxPage.tsx';
+import { WorkspaceLayout } from './WorkspaceLayout.tsx';
+
+export const WORKSPACE_BASENAME = '/workspace';
+
+export const workspaceRoutes: RouteObject[] = [
+  {
+    path: '/sign-in',
+    element: (
+      <SignInPage
+        appName="Workspace"
+        defaultRedirect="/inbox"
+        demoHint="Demo: agent@switchboard.test or ana.silva@switchboard.test, password switchboard-demo"
+      />
+    ),
+  },
+  {
+    element: (
+      <RequireSession>
+        <WorkspaceLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/inbox" replace /> },
+      { path: '/inbox', element: <InboxPage /> },
+      { path: '/conversations/:conversationId', element: <ConversationPage /> },
+      { path: '*', element: <Navigate to="/inbox" replace /> },
+    ],
+  },
+];
+
+export function createWorkspaceRouter() {
+  return createBrowserRouter(workspaceRoutes, { basename: WORKSPACE_BASENAME });
+}

@@ -1,0 +1,151 @@
+import type { ProcedureOutput } from '@switchboard/ui/testing';
+
+type ConversationRow = ProcedureOutput<'conversations.listMine'>['items'][number];
+type ConversationDetail = ProcedureOutput<'conversations.byId'>;
+
+export const CONVERSATION_ID = '22222222-2222-4222-8222-222222222222';
+
+export function conversationRow(overrides: Partial<ConversationRow> = {}): ConversationRow {
+  return {
+    id: CONVERSATION_ID,
+    number: 1042,
+    subject: 'Driver did not show up at the airport',
+    status: 'open',
+    priority: 'P2',
+    channel: 'whatsapp',
+    audience: 'guest',
+    lastMessageAt: new Date('2026-03-12T14:05:00Z'),
+    lastMessagePreview: 'I have been waiting for 40 minutes at arrivals',
+    createdAt: new Date('2026-03-12T13:20:00Z'),
+    contactName: 'Marta Lopes',
+    inboxName: 'Lisbon guests',
+    cityCode: 'LIS',
+    requestTypeName: 'Driver no-show',
+    ...overrides,
+  };
+}
+
+export function conversationDetail(): ConversationDetail {
+  const createdAt = new Date('2026-03-12T13:20:00Z');
+  return {
+    conversation: {
+      id: CONVERSATION_ID,
+      number: 1042,
+      subject: 'Driver did not show up at the airport',
+      status: 'open',
+      priority: 'P2',
+      channel: 'whatsapp',
+      audience: 'guest',
+      language: 'pt-PT',
+      inboxId: '33333333-3333-4333-8333-333333333333',
+      assigneeId: '11111111-1111-4111-8111-111111111111',
+      createdAt,
+      lastMessageAt: new Date('2026-03-12T14:05:00Z'),
+      firstResponseAt: new Date('2026-03-12T13:25:00Z'),
+      resolvedAt: null,
+      snoozedUntil: null,
+      bookingId: '44444444-4444-4444-8444-444444444444',
+      contactId: '55555555-5555-4555-8555-555555555555',
+      inboxName: 'Lisbon guests',
+      assigneeName: 'Ana Silva',
+      requestTypeCode: 'driver_no_show',
+      requestTypeName: 'Driver no-show',
+      reasonCode: 'driver_late',
+      reasonName: 'Driver late',
+      cityCode: 'LIS',
+      cityName: 'Lisbon',
+      cityTimeZone: 'Europe/Lisbon',
+    },
+    contact: {
+      id: '55555555-5555-4555-8555-555555555555',
+      name: 'Marta Lopes',
+      audience: 'guest',
+      email: 'marta@example.com',
+      phone: '+351 912 345 678',
+      locale: 'pt-PT',
+      cityName: 'Lisbon',
+    },
+    booking: {
+      id: '44444444-4444-4444-8444-444444444444',
+      reference: 'LIS-8F3K2',
+      product: 'airport_transfer',
+      status: 'driver_assigned',
+      pickupAddress: 'Lisbon Airport, Terminal 1',
+      dropoffAddress: 'Rua Augusta 100, Lisboa',
+      scheduledAt: new Date('2026-03-12T13:00:00Z'),
+      fareAmountMinor: 3450,
+      currency: 'EUR',
+      cityTimeZone: 'Europe/Lisbon',
+      cityName: 'Lisbon',
+      driverName: 'Rui Santos',
+      driverPhone: '+351 934 000 111',
+    },
+    messages: [
+      {
+        id: 'm1',
+        direction: 'inbound',
+        kind: 'message',
+        authorType: 'contact',
+        authorName: null,
+        channel: 'whatsapp',
+        body: 'My driver is not here',
+        createdAt,
+      },
+      {
+        id: 'm2',
+        direction: 'outbound',
+        kind: 'note',
+        authorType: 'agent',
+        authorName: 'Ana Silva',
+        channel: 'whatsapp',
+        body: 'Called the driver, no answer',
+        createdAt: new Date('2026-03-12T13:24:00Z'),
+      },
+      {
+        id: 'm3',
+        direction: 'outbound',
+        kind: 'message',
+        authorType: 'agent',
+        authorName: 'Ana Silva',
+        channel: 'whatsapp',
+        body: 'Sorry about this, I am finding you another driver now.',
+        createdAt: new Date('2026-03-12T13:25:00Z'),
+      },
+    ],
+    events: [
+      {
+        id: 1,
+        type: 'created',
+        actorType: 'contact',
+        actorName: null,
+        payload: { channel: 'whatsapp' },
+        occurredAt: createdAt,
+      },
+      {
+        id: 2,
+        type: 'message_received',
+        actorType: 'contact',
+        actorName: null,
+        payload: { messageId: 'm1' },
+        occurredAt: createdAt,
+      },
+      {
+        id: 3,
+        type: 'assigned',
+        actorType: 'system',
+        actorName: null,
+        payload: { assigneeId: '11111111-1111-4111-8111-111111111111' },
+        occurredAt: new Date('2026-03-12T13:21:00Z'),
+      },
+      {
+        id: 4,
+        type: 'status_changed',
+        actorType: 'agent',
+        actorName: 'Ana Silva',
+        payload: { from: 'open', to: 'pending' },
+        occurredAt: new Date('2026-03-12T13:26:00Z'),
+      },
+    ],
+    tags: [{ code: 'airport', name: 'Airport', color: 'blue' }],
+  };
+}

@@ -1,0 +1,20 @@
+export { AudienceBadge, type AudienceBadgeProps } from './badges/AudienceBadge.tsx';
+export { ChannelBadge, type ChannelBadgeProps } from './badges/ChannelBadge.tsx';
+export { PriorityBadge, type PriorityBadgeProps } from './badges/PriorityBadge.tsx';
+export { StatusBadge, type StatusBadgeProps } from './badges/StatusBadge.tsx';
+export { AppFrame, type AppFrameProps, type AppNavLink } from './components/AppFrame.tsx';
+export { ColorSchemeToggle } from './components/ColorSchemeToggle.tsx';
+export { EmptyState, type EmptyStateProps } from './components/EmptyState.tsx';
+export { ErrorState, type ErrorStateProps } from './components/ErrorState.tsx';
+export { NotAllowed, type NotAllowedProps } from './components/NotAllowed.tsx';
+export { UserMenu } from './components/UserMenu.tsx';
+export { formatDateTime, formatInTimeZone, formatRelativeTime } from './format.ts';
+export { AUDIENCE_LABELS, CHANNEL_LABELS, STATUS_LABELS } from './labels.ts';
+export { SwitchboardProvider, type SwitchboardProviderProps } from './SwitchboardProvider.tsx';
+export { switchboardTheme } from './theme.ts';
+export {
+  describeError,
+  isClientError,
+  type TRPCErrorCode,
+  trpcErrorCode,
+} from './trpc-errors.ts';
