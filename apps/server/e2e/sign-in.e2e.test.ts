@@ -27,8 +27,8 @@ describe.runIf(browserAvailable())('signing in', () => {
 
   async function signIn(page: Page, app: 'workspace' | 'console', email: string) {
     await page.goto(`${server.baseUrl}/${app}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 
@@ -43,6 +43,7 @@ describe.runIf(browserAvailable())('signing in', () => {
 
     await page.getByRole('row').nth(1).click();
     await page.waitForURL(/\/workspace\/conversations\//);
+    await page.getByRole('heading', { name: /#\d+/ }).first().waitFor();
     await page.screenshot({ path: `${screenshots}workspace-conversation.png`, fullPage: true });
     await page.close();
   });
@@ -66,8 +67,8 @@ describe.runIf(browserAvailable())('signing in', () => {
   it('refuses a wrong password with a clear message', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.baseUrl}/workspace/sign-in`);
-    await page.getByLabel('Email').fill('agent@switchboard.test');
-    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByLabel('Email', { exact: true }).fill('agent@switchboard.test');
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText(/invalid email or password/i).waitFor();
     expect(page.url()).toContain('/workspace/sign-in');

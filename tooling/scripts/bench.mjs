@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `pnpm bench [prefix]`: runs the benchmarks whose figures start with `prefix` (all when
+// omitted) and prints one JSON object of the named figures, e.g. {"seed.peakRssMb": 180}.
+// Each benchmark is a script that prints its figures as a JSON object on its last line.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from './pnpm.mjs';
+
+const BENCHMARKS = [
+  { prefix: 'seed', cwd: 'packages/db', script: 'src/bench/seed.bench.ts' },
+];
+
+const wanted = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? '';
+const figures = {};
+for (const benchmark of BENCHMARKS) {
+  if (!(benchmark.prefix.startsWith(wanted) || wanted.startsWith(benchmark.prefix))) continue;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', benchmark.script], {
+    cwd: join(repoRoot, benchmark.cwd),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) {
+    console.error(`benchmark ${benchmark.script} failed (exit ${run.status})`);
+    process.exit(1);
+  }
+  const lastLine = run.stdout.trim().split('\n').at(-1) ?? '{}';
+  for (const [name, value] of Object.entries(JSON.parse(lastLine))) {
+    if (name.startsWith(wanted)) figures[name] = value;
+  }
+}
+console.log(JSON.stringify(figures));
