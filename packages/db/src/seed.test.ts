@@ -1,0 +1,328 @@
+import { createHash } from 'node:crypto';
+import {
+  AUDIENCES,
+  CHANNELS,
+  CONVERSATION_STATUSES,
+  PRIORITIES,
+  type TaxonomyNode,
+  validateTaxonomy,
+} from '@switchboard/domain';
+import { verifyPassword } from 'better-auth/crypto';
+import { asc, eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSeedArgs } from './cli/common.ts';
+import { parseDatabaseCliEnv } from './cli/env.ts';
+import { createDatabase, type DatabaseHandle } from './client.ts';
+import { migrateDatabase, rowsOf } from './migrate.ts';
+import {
+  accounts,
+  categories,
+  cities,
+  conversations,
+  inboxes,
+  reasons,
+  requestTypes,
+  users,
+} from './schema/index.ts';
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  demoOrganisationExists,
+  type SeedSummary,
+  seedDemo,
+  taxonomyNodes,
+} from './seed/index.ts';
+import { createTestDatabase, uniqueSuffix } from './testing.ts';
+
+const CONVERSATIONS = 150;
+const SEED = 7;
+const NOW = new Date('2026-03-02T10:30:00Z');
+
+/**
+ * The seed writes fixed codes and emails (LIS, admin@switchboard.test), so on PostgreSQL each
+ * run gets a database of its own rather than sharing DATABASE_URL's, which may hold a demo.
+ */
+async function freshDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return createTestDatabase();
+  const name = `seed_test_${uniqueSuffix().toLowerCase()}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  const handle = createDatabase({ url: own.toString(), maxConnections: 4 });
+  await migrateDatabase(handle);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const cleanup = postgres(url, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+async function query<T>(handle: DatabaseHandle, statement: ReturnType<typeof sql>): Promise<T[]> {
+  return rowsOf<T>(await handle.db.execute(statement));
+}
+
+/** Everything that should repeat for the same seed, in a stable order. */
+async function fingerprint(handle: DatabaseHandle): Promise<string> {
+  const rows = await query<Record<string, unknown>>(
+    handle,
+    sql`select c.id, c.subject, c.status, c.priority, c.channel, c.audience, c.created_at, c.last_message_preview,
+          u.email as assignee, (select count(*) from messages m where m.conversation_id = c.id)::int as messages,
+          (select string_agg(e.type, ',' order by e.id) from conversation_events e where e.conversation_id = c.id) as events
+        from conversations c left join users u on u.id = c.assignee_id order by c.number`,
+  );
+  return createHash('sha256')
+    .update(
+      JSON.stringify(
+        rows.map((row) => ({ ...row, created_at: new Date(String(row.created_at)).toISOString() })),
+      ),
+    )
+    .digest('hex');
+}
+
+describe('seedDemo', () => {
+  let handle: DatabaseHandle;
+  let summary: SeedSummary;
+
+  beforeAll(async () => {
+    handle = await freshDatabase();
+    summary = await seedDemo(handle, {
+      conversations: CONVERSATIONS,
+      seed: SEED,
+      now: NOW,
+      batchSize: 60,
+    });
+  });
+
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('reports what it wrote', () => {
+    expect(summary.skipped).toBe(false);
+    expect(summary.counts.conversations).toBe(CONVERSATIONS);
+    expect(summary.counts.messages).toBeGreaterThan(CONVERSATIONS * 2);
+    expect(summary.counts.events).toBeGreaterThan(CONVERSATIONS * 4);
+    expect(summary.peakRssMb).toBeGreaterThan(0);
+  });
+
+  it('creates an organisation of at least the required size', async () => {
+    const cityRows = await handle.db.select().from(cities);
+    expect(cityRows.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(cityRows.map((city) => city.timeZone)).size).toBeGreaterThanOrEqual(3);
+    expect(cityRows.map((city) => city.code)).toEqual(
+      expect.arrayContaining(['LIS', 'DXB', 'MEX']),
+    );
+
+    const inboxRows = await handle.db.select().from(inboxes);
+    expect(inboxRows.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(inboxRows.map((inbox) => inbox.audience))).toEqual(new Set(AUDIENCES));
+
+    const userRows = await handle.db.select().from(users);
+    expect(userRows.length).toBeGreaterThanOrEqual(12);
+    const roles = userRows.map((user) => user.role);
+    expect(roles.filter((role) => role === 'lead')).toHaveLength(2);
+    expect(roles.filter((role) => role === 'trainer')).toHaveLength(1);
+    expect(roles.filter((role) => role === 'admin')).toHaveLength(1);
+    const agents = userRows.filter((user) => user.role === 'agent');
+    expect(new Set(agents.map((agent) => agent.agentTier))).toEqual(new Set(['L1', 'L2']));
+
+    const typeRows = await handle.db.select().from(requestTypes);
+    expect(typeRows.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(typeRows.map((type) => type.audience))).toEqual(new Set(AUDIENCES));
+  });
+
+  it('stores a taxonomy that passes domain validation', async () => {
+    expect(validateTaxonomy(taxonomyNodes())).toEqual([]);
+    const [categoryRows, typeRows, reasonRows] = await Promise.all([
+      handle.db.select().from(categories),
+      handle.db.select().from(requestTypes),
+      handle.db.select().from(reasons),
+    ]);
+    const categoryCode = new Map(categoryRows.map((row) => [row.id, row.code]));
+    const typeCode = new Map(typeRows.map((row) => [row.id, row.code]));
+    const live = { deprecated: false, mergedInto: null };
+    const stored: TaxonomyNode[] = [
+      ...categoryRows.map((row) => ({ code: row.code, name: row.name, parentCode: null, ...live })),
+      ...typeRows.map((row) => ({
+        code: row.code,
+        name: row.name,
+        parentCode: categoryCode.get(row.categoryId)!,
+        ...live,
+      })),
+      ...reasonRows.map((row) => ({
+        code: row.code,
+        name: row.name,
+        parentCode: typeCode.get(row.requestTypeId)!,
+        ...live,
+      })),
+    ];
+    expect(validateTaxonomy(stored)).toEqual([]);
+  });
+
+  it('covers every channel, status, priority and audience', async () => {
+    const rows = await handle.db
+      .select({
+        channel: conversations.channel,
+        status: conversations.status,
+        priority: conversations.priority,
+        audience: conversations.audience,
+      })
+      .from(conversations);
+    expect(new Set(rows.map((row) => row.channel))).toEqual(new Set(CHANNELS));
+    expect(new Set(rows.map((row) => row.status))).toEqual(new Set(CONVERSATION_STATUSES));
+    expect(new Set(rows.map((row) => row.priority))).toEqual(new Set(PRIORITIES));
+    expect(new Set(rows.map((row) => row.audience))).toEqual(new Set(AUDIENCES));
+  });
+
+  it('keeps conversations, messages and events consistent', async () => {
+    const [problems] = await query<Record<string, number>>(
+      handle,
+      sql`select
+        (select count(*) from conversations c where not exists (
+          select 1 from conversation_events e where e.conversation_id = c.id and e.type = 'created'))::int as without_created,
+        (select count(*) from conversations c where not exists (
+          select 1 from conversation_events e where e.conversation_id = c.id and e.type = 'message_received'))::int as without_inbound,
+        (select count(*) from conversations c where c.status in ('resolved', 'closed') and not exists (
+          select 1 from conversation_events e where e.conversation_id = c.id and e.type = 'reply_sent' and e.actor_type = 'agent'))::int as resolved_without_reply,
+        (select count(*) from conversations c where c.status in ('resolved', 'closed') and not exists (
+          select 1 from conversation_events e where e.conversation_id = c.id and e.type = 'resolved'))::int as resolved_without_event,
+        (select count(*) from conversations c where c.status = 'closed' and not exists (
+          select 1 from conversation_events e where e.conversation_id = c.id and e.type = 'closed'))::int as closed_without_event,
+        (select count(*) from conversations c where c.status in ('pending', 'snoozed') and not exists (
+          select 1 from conversation_events e where e.conversation_id = c.id and e.type = 'status_changed'
+            and e.payload->>'to' = c.status::text))::int as parked_without_event,
+        (select count(*) from conversations c where c.assignee_id is not null and not exists (
+          select 1 from conversation_events e where e.conversation_id = c.id and e.type = 'assigned'))::int as assigned_without_event,
+        (select count(*) from conversations c join request_types t on t.id = c.request_type_id
+          where t.audience <> c.audience)::int as wrong_audience,
+        (select count(*) from conversations c join reasons r on r.id = c.reason_id
+          where r.request_type_id <> c.request_type_id)::int as reason_elsewhere,
+        (select count(*) from conversations c where c.first_response_at is distinct from (
+          select min(m.created_at) from messages m where m.conversation_id = c.id
+            and m.author_type = 'agent' and m.kind = 'message'))::int as wrong_first_response,
+        (select count(*) from conversations c where c.last_message_at <> (
+          select max(m.created_at) from messages m where m.conversation_id = c.id and m.kind = 'message'))::int as wrong_last_message,
+        (select count(*) from conversations where status = 'snoozed' and (snoozed_until is null or snoozed_until <= ${NOW.toISOString()}::timestamptz))::int as bad_snooze,
+        (select count(*) from conversations where status in ('resolved', 'closed') and resolved_at is null)::int as resolved_without_time,
+        (select count(*) from conversations where status = 'open' and created_at < ${NOW.toISOString()}::timestamptz - interval '2 days')::int as stale_open,
+        (select count(*) from conversation_events where occurred_at > ${NOW.toISOString()}::timestamptz)::int as future_events,
+        (select count(*) from messages where created_at > ${NOW.toISOString()}::timestamptz)::int as future_messages,
+        (select count(*) from (select occurred_at < lag(occurred_at) over (partition by conversation_id order by id) as backwards
+          from conversation_events) ordered where backwards)::int as events_out_of_order,
+        (select count(*) from messages where body ~ '[{][a-zA-Z]+[}]')::int as unfilled_placeholders,
+        (select count(*) from conversation_tags t join tags g on g.id = t.tag_id where not exists (
+          select 1 from conversation_events e where e.conversation_id = t.conversation_id and e.type = 'tagged'
+            and e.payload->>'tag' = g.code))::int as tags_without_event`,
+    );
+    expect(problems).toEqual(
+      Object.fromEntries(Object.keys(problems ?? {}).map((key) => [key, 0])),
+    );
+    expect(Object.keys(problems ?? {}).length).toBeGreaterThan(10);
+  });
+
+  it('gives the demo agent live conversations to work', async () => {
+    const [agent] = await handle.db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'agent@switchboard.test'));
+    const [live] = await query<{ count: number }>(
+      handle,
+      sql`select count(*)::int as count from conversations
+          where assignee_id = ${agent!.id} and status in ('open', 'pending')`,
+    );
+    expect(live!.count).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lets every demo user sign in with the documented password', async () => {
+    const rows = await handle.db
+      .select({
+        email: users.email,
+        providerId: accounts.providerId,
+        accountId: accounts.accountId,
+        userId: users.id,
+        hash: accounts.password,
+      })
+      .from(accounts)
+      .innerJoin(users, eq(users.id, accounts.userId))
+      .orderBy(asc(users.email));
+    expect(rows.map((row) => row.email).sort()).toEqual(
+      DEMO_USERS.map((user) => user.email).sort(),
+    );
+    for (const row of rows) {
+      expect(row.providerId).toBe('credential');
+      expect(row.accountId).toBe(row.userId);
+      expect(row.hash).not.toContain(DEMO_PASSWORD);
+    }
+    // scrypt is slow on purpose: check the addresses people type, and one named agent.
+    const typed = ['agent', 'lead', 'trainer', 'admin', 'ana.silva'].map(
+      (local) => `${local}@switchboard.test`,
+    );
+    for (const email of typed) {
+      const hash = rows.find((row) => row.email === email)?.hash;
+      expect(hash, email).toBeTruthy();
+      expect(await verifyPassword({ hash: hash!, password: DEMO_PASSWORD })).toBe(true);
+    }
+    expect(await verifyPassword({ hash: rows[0]!.hash!, password: 'wrong-password' })).toBe(false);
+  });
+
+  it('skips a second run with ifEmpty, and refuses one without it', async () => {
+    expect(await demoOrganisationExists(handle.db)).toBe(true);
+    const second = await seedDemo(handle, {
+      conversations: CONVERSATIONS,
+      seed: SEED,
+      ifEmpty: true,
+    });
+    expect(second.skipped).toBe(true);
+    expect(second.counts.conversations).toBe(0);
+    const [count] = await query<{ count: number }>(
+      handle,
+      sql`select count(*)::int as count from conversations`,
+    );
+    expect(count!.count).toBe(CONVERSATIONS);
+    await expect(seedDemo(handle, { conversations: 10, seed: SEED })).rejects.toThrow(
+      /already in this database/,
+    );
+  });
+
+  it('produces the same data for the same seed', async () => {
+    const again = await freshDatabase();
+    try {
+      await seedDemo(again, { conversations: CONVERSATIONS, seed: SEED, now: NOW });
+      expect(await fingerprint(again)).toBe(await fingerprint(handle));
+    } finally {
+      await again.close();
+    }
+  });
+});
+
+describe('seed command line', () => {
+  it('reads --conversations N, --conversations=N and a leading --', () => {
+    expect(parseSeedArgs(['--', '--conversations', '1000000']).conversations).toBe(1_000_000);
+    expect(parseSeedArgs(['--conversations=1_000', '--seed=9']).conversations).toBe(1000);
+    expect(parseSeedArgs(['--seed', '9', '--if-empty'])).toMatchObject({
+      seed: 9,
+      ifEmpty: true,
+      conversations: 2400,
+    });
+    expect(() => parseSeedArgs(['--conversations', 'lots'])).toThrow(/whole number/);
+    expect(() => parseSeedArgs(['--conversation', '5'])).toThrow(/Unknown option/);
+  });
+
+  it('validates the environment', () => {
+    expect(parseDatabaseCliEnv({ DATABASE_URL: 'postgresql://u@h:5432/db' }).DATABASE_URL).toBe(
+      'postgresql://u@h:5432/db',
+    );
+    expect(parseDatabaseCliEnv({}).PGLITE_DATA_DIR).toMatch(/[/\\]\.data[/\\]pglite$/);
+    expect(() => parseDatabaseCliEnv({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(
+      /DATABASE_URL/,
+    );
+  });
+});
