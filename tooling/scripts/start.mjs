@@ -47,7 +47,7 @@ console.log(`
 
   Demo logins — password for all: switchboard-demo
     agent@switchboard.test     L1 agent
-    senior@switchboard.test    L2 agent
+    priya.nair@switchboard.test L2 agent
     lead@switchboard.test      team lead
     trainer@switchboard.test   trainer
     admin@switchboard.test     admin
