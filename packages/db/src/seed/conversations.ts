@@ -140,7 +140,7 @@ export class ConversationGenerator {
     const city = cityProfile(cityCode);
     const type = coverage?.requestType ?? pickRequestType(random, audience);
     const requested = coverage?.channel ?? pickChannel(random, audience);
-    const { contact, channel } = this.chooseContact(audience, cityCode, requested);
+    const { contact, channel } = this.chooseContact(audience, cityCode, requested, index);
     const status = coverage?.status ?? pickStatus(random);
     const createdAt = this.createdAtFor(status, city, index);
 
@@ -154,7 +154,7 @@ export class ConversationGenerator {
     const generic = GENERIC[language];
 
     // The other party of the trip: the driver for a guest, the guest for a driver.
-    const counterpart = this.contactIn(audience === 'guest' ? 'driver' : 'guest', cityCode);
+    const counterpart = this.contactIn(audience === 'guest' ? 'driver' : 'guest', cityCode, index);
     const booking = random.chance(type.bookingShare)
       ? this.conversationBooking(index, type, city, contact, counterpart, createdAt, batch)
       : null;
@@ -272,8 +272,8 @@ export class ConversationGenerator {
     for (let n = 1; n <= setup.quietBookingsPerConversation; n += 1) {
       const bookingIndex = index * (setup.quietBookingsPerConversation + 1) + n;
       const city = cityProfile(pickCity(random));
-      const guest = this.contactIn('guest', city.code);
-      const driver = this.contactIn('driver', city.code);
+      const guest = this.contactIn('guest', city.code, index);
+      const driver = this.contactIn('driver', city.code, index);
       const trip = planTrip(random, city, random.chance(0.35));
       // In index order, like the closed conversations: inserts stay near the end of indexes.
       const position = (index + random.next()) / setup.conversations;
@@ -481,11 +481,13 @@ export class ConversationGenerator {
     return story.fresh(plan.hasBooking ? templates : withoutBooking(templates));
   }
 
-  private contactIn(audience: Audience, city: CityCode): DemoContact {
+  /** A contact for conversation or booking number `index` (contacts are picked by period). */
+  private contactIn(audience: Audience, city: CityCode, index: number): DemoContact {
     const { setup } = this;
+    const moment = index / Math.max(1, setup.conversations);
     return contactAt(
       setup.seed,
-      chooseContactIndex(this.random, setup.contacts, audience, city),
+      chooseContactIndex(this.random, setup.contacts, audience, city, moment),
       setup.now,
     );
   }
@@ -495,10 +497,11 @@ export class ConversationGenerator {
     audience: Audience,
     city: CityCode,
     channel: Channel,
+    index: number,
   ): { contact: DemoContact; channel: Channel } {
-    let contact = this.contactIn(audience, city);
+    let contact = this.contactIn(audience, city, index);
     for (let attempt = 0; channel === 'email' && !contact.email && attempt < 12; attempt += 1) {
-      contact = this.contactIn(audience, city);
+      contact = this.contactIn(audience, city, index);
     }
     return { contact, channel: channel === 'email' && !contact.email ? 'whatsapp' : channel };
   }
