@@ -21,7 +21,7 @@ export const conversationsRouter = createTRPCRouter({
     if (!detail) {
       throw new TRPCError({ code: 'NOT_FOUND', message: 'Conversation not found' });
     }
-    const inboxIds = ctx.viewer.role === 'agent' ? await inboxIdsOfUser(ctx.db, ctx.viewer.id) : [];
+    const inboxIds = await inboxIdsOfUser(ctx.db, ctx.viewer.id);
     const viewer = { userId: ctx.viewer.id, role: ctx.viewer.role, inboxIds };
     if (!canViewConversation(viewer, detail.conversation)) {
       throw new TRPCError({

@@ -1,5 +1,5 @@
 import type { MyConversationsInput } from '@switchboard/domain';
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../client.ts';
 import {
@@ -16,6 +16,7 @@ import {
   tags,
   users,
 } from '../schema/index.ts';
+import { allOf, pageOf } from './list-helpers.ts';
 
 const CONVERSATION_SORTS = {
   newest: [desc(conversations.lastMessageAt), desc(conversations.id)],
@@ -28,19 +29,21 @@ const CONVERSATION_SORTS = {
 } as const;
 
 /** The signed-in person's own conversations, a page at a time. */
-export async function listAssignedConversations(
+export function listAssignedConversations(
   db: Database,
   assigneeId: string,
   input: MyConversationsInput,
 ) {
-  const filters: SQL[] = [eq(conversations.assigneeId, assigneeId)];
-  if (input.status && input.status.length > 0)
-    filters.push(inArray(conversations.status, input.status));
-  if (input.channel) filters.push(eq(conversations.channel, input.channel));
-  if (input.audience) filters.push(eq(conversations.audience, input.audience));
-  if (input.priority) filters.push(eq(conversations.priority, input.priority));
-  const where = and(...filters);
-  const [items, [totalRow]] = await Promise.all([
+  const where = allOf([
+    eq(conversations.assigneeId, assigneeId),
+    input.status && input.status.length > 0
+      ? inArray(conversations.status, input.status)
+      : undefined,
+    input.channel ? eq(conversations.channel, input.channel) : undefined,
+    input.audience ? eq(conversations.audience, input.audience) : undefined,
+    input.priority ? eq(conversations.priority, input.priority) : undefined,
+  ]);
+  return pageOf(
     db
       .select({
         id: conversations.id,
@@ -68,8 +71,8 @@ export async function listAssignedConversations(
       .limit(input.limit)
       .offset(input.offset),
     db.select({ total: sql<number>`count(*)::int` }).from(conversations).where(where),
-  ]);
-  return { items, total: totalRow?.total ?? 0, limit: input.limit, offset: input.offset };
+    input,
+  );
 }
 
 const driverContacts = alias(contacts, 'driver_contacts');

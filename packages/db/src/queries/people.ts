@@ -1,7 +1,8 @@
 import type { Role, UserListInput } from '@switchboard/domain';
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { memberships, teams, users } from '../schema/index.ts';
+import { allOf, pageOf, textSearch } from './list-helpers.ts';
 
 export interface StaffMember {
   id: string;
@@ -53,16 +54,12 @@ export async function listTeamsOfUser(db: Database, userId: string) {
 
 const USER_SORT_COLUMNS = { name: users.name, role: users.role, createdAt: users.createdAt };
 
-export async function listStaff(db: Database, input: UserListInput) {
-  const filters: SQL[] = [];
-  if (input.role) filters.push(eq(users.role, input.role));
-  if (input.search) {
-    const pattern = `%${escapeLike(input.search)}%`;
-    const match = or(ilike(users.name, pattern), ilike(users.email, pattern));
-    if (match) filters.push(match);
-  }
-  const where = filters.length > 0 ? and(...filters) : undefined;
-  const [items, [totalRow]] = await Promise.all([
+export function listStaff(db: Database, input: UserListInput) {
+  const where = allOf([
+    input.role ? eq(users.role, input.role) : undefined,
+    textSearch(input.search, [users.name, users.email]),
+  ]);
+  return pageOf(
     db
       .select(staffColumns)
       .from(users)
@@ -71,11 +68,6 @@ export async function listStaff(db: Database, input: UserListInput) {
       .limit(input.limit)
       .offset(input.offset),
     db.select({ total: count() }).from(users).where(where),
-  ]);
-  return { items, total: totalRow?.total ?? 0, limit: input.limit, offset: input.offset };
-}
-
-/** Escapes LIKE wildcards so a search for "50%" finds the text, not everything. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+    input,
+  );
 }

@@ -1,14 +1,14 @@
-import type { InboxListInput } from '@switchboard/domain';
-import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { ACTIVE_STATUSES, type InboxListInput } from '@switchboard/domain';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { cities, conversations, inboxes, memberships, teams } from '../schema/index.ts';
-import { escapeLike } from './people.ts';
+import { allOf, pageOf, textSearch } from './list-helpers.ts';
 
 /** Conversations still needing work, counted per inbox in SQL (never loaded). */
 const openCount = sql<number>`(
   select count(*)::int from ${conversations}
   where ${conversations.inboxId} = ${inboxes.id}
-    and ${conversations.status} in ('open', 'pending', 'snoozed')
+    and ${inArray(conversations.status, [...ACTIVE_STATUSES])}
 )`;
 
 const unassignedCount = sql<number>`(
@@ -17,18 +17,14 @@ const unassignedCount = sql<number>`(
     and ${conversations.status} = 'open' and ${conversations.assigneeId} is null
 )`;
 
-export async function listInboxes(db: Database, input: InboxListInput) {
-  const filters: SQL[] = [];
-  if (input.audience) filters.push(eq(inboxes.audience, input.audience));
-  if (input.search) {
-    const pattern = `%${escapeLike(input.search)}%`;
-    const match = or(ilike(inboxes.name, pattern), ilike(inboxes.code, pattern));
-    if (match) filters.push(match);
-  }
-  const where = filters.length > 0 ? and(...filters) : undefined;
+export function listInboxes(db: Database, input: InboxListInput) {
+  const where = allOf([
+    input.audience ? eq(inboxes.audience, input.audience) : undefined,
+    textSearch(input.search, [inboxes.name, inboxes.code]),
+  ]);
   const order =
     input.sort === 'openCount' ? [desc(openCount), asc(inboxes.name)] : [asc(inboxes.name)];
-  const [items, [totalRow]] = await Promise.all([
+  return pageOf(
     db
       .select({
         id: inboxes.id,
@@ -52,8 +48,8 @@ export async function listInboxes(db: Database, input: InboxListInput) {
       .limit(input.limit)
       .offset(input.offset),
     db.select({ total: sql<number>`count(*)::int` }).from(inboxes).where(where),
-  ]);
-  return { items, total: totalRow?.total ?? 0, limit: input.limit, offset: input.offset };
+    input,
+  );
 }
 
 /** Ids of the inboxes a person works, through the teams they belong to. */
