@@ -1,12 +1,3 @@
-import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { jsdomTestConfig } from '@switchboard/tooling/vitest/jsdom';
 
-export default defineConfig({
-  plugins: [react()],
-  test: {
-    environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
-    setupFiles: ['./src/test-setup.ts'],
-    css: false,
-  },
-});
+export default jsdomTestConfig('./src/test-setup.ts');

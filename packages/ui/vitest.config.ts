@@ -1,10 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { jsdomTestConfig } from '@switchboard/tooling/vitest/jsdom';
 
-export default defineConfig({
-  test: {
-    environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
-    setupFiles: ['./src/testing/setup.ts'],
-    css: false,
-  },
-});
+export default jsdomTestConfig('./src/testing/setup.ts');

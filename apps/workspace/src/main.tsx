@@ -1,13 +1,5 @@
 import '@switchboard/ui/styles.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app.tsx';
+import { mountApp } from '@switchboard/ui';
+import { createWorkspaceRouter } from './router.tsx';
 
-const rootElement = document.getElementById('root');
-if (!rootElement) throw new Error('The page has no #root element');
-
-createRoot(rootElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+mountApp(createWorkspaceRouter);

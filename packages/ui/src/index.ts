@@ -10,6 +10,7 @@ export { NotAllowed, type NotAllowedProps } from './components/NotAllowed.tsx';
 export { UserMenu } from './components/UserMenu.tsx';
 export { formatDateTime, formatInTimeZone, formatRelativeTime } from './format.ts';
 export { AUDIENCE_LABELS, CHANNEL_LABELS, STATUS_LABELS } from './labels.ts';
+export { mountApp } from './mount-app.tsx';
 export { SwitchboardProvider, type SwitchboardProviderProps } from './SwitchboardProvider.tsx';
 export { switchboardTheme } from './theme.ts';
 export {

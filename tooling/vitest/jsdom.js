@@ -1,0 +1,15 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+/** Vitest settings for the React packages: jsdom, and one setup file per package. */
+export function jsdomTestConfig(setupFile) {
+  return defineConfig({
+    plugins: [react()],
+    test: {
+      environment: 'jsdom',
+      include: ['src/**/*.test.{ts,tsx}'],
+      setupFiles: [setupFile],
+      css: false,
+    },
+  });
+}
