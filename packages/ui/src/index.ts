@@ -6,7 +6,10 @@ export { AppFrame, type AppFrameProps, type AppNavLink } from './components/AppF
 export { ColorSchemeToggle } from './components/ColorSchemeToggle.tsx';
 export { EmptyState, type EmptyStateProps } from './components/EmptyState.tsx';
 export { ErrorState, type ErrorStateProps } from './components/ErrorState.tsx';
+export { ListPagination, type ListPaginationProps } from './components/ListPagination.tsx';
+export { ListQueryState, type ListQueryStateProps } from './components/ListQueryState.tsx';
 export { NotAllowed, type NotAllowedProps } from './components/NotAllowed.tsx';
+export { TableSkeleton } from './components/TableSkeleton.tsx';
 export { UserMenu } from './components/UserMenu.tsx';
 export { formatDateTime, formatInTimeZone, formatRelativeTime } from './format.ts';
 export { AUDIENCE_LABELS, CHANNEL_LABELS, STATUS_LABELS } from './labels.ts';

@@ -1,12 +1,10 @@
 import { Badge, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { ROLE_LABELS, ROLES, roleSchema } from '@switchboard/domain';
-import { describeError, EmptyState, ErrorState } from '@switchboard/ui';
+import { ListPagination, ListQueryState } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { IconUsers } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ListPagination } from '../../lib/ListPagination.tsx';
 import { SearchInput } from '../../lib/SearchInput.tsx';
-import { TableSkeleton } from '../../lib/TableSkeleton.tsx';
 import { useListParams } from '../../lib/use-list-params.ts';
 import { AvailabilityBadge } from './AvailabilityBadge.tsx';
 import { RoleBadge } from './RoleBadge.tsx';
@@ -57,75 +55,75 @@ export function PeoplePage() {
         />
       </Group>
       <Paper p={0} style={{ overflow: 'hidden' }}>
-        {people.isPending ? (
-          <TableSkeleton label="Loading people" />
-        ) : people.isError ? (
-          <ErrorState message={describeError(people.error)} onRetry={() => void people.refetch()} />
-        ) : people.data.items.length === 0 ? (
-          <EmptyState
-            icon={<IconUsers />}
-            title="No one matches"
-            description="Try another search or role."
-          />
-        ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Email</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>Tier</Table.Th>
-                  <Table.Th>Languages</Table.Th>
-                  <Table.Th ta="right">Capacity</Table.Th>
-                  <Table.Th>Availability</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {people.data.items.map((person) => (
-                  <Table.Tr key={person.id}>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Text size="sm" fw={500}>
-                          {person.name}
-                        </Text>
-                        {person.active ? null : (
-                          <Badge size="xs" color="gray" variant="outline">
-                            Deactivated
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{person.email}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <RoleBadge role={person.role} size="sm" />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{person.agentTier ?? '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {person.languages.map((language) => (
-                          <Badge key={language} size="xs" variant="default">
-                            {language}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Text size="sm">{person.capacity}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <AvailabilityBadge availability={person.availability} />
-                    </Table.Td>
+        <ListQueryState
+          query={people}
+          loadingLabel="Loading people"
+          empty={{
+            icon: <IconUsers />,
+            title: 'No one matches',
+            description: 'Try another search or role.',
+          }}
+        >
+          {(items) => (
+            <Table.ScrollContainer minWidth={900}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Name</Table.Th>
+                    <Table.Th>Email</Table.Th>
+                    <Table.Th>Role</Table.Th>
+                    <Table.Th>Tier</Table.Th>
+                    <Table.Th>Languages</Table.Th>
+                    <Table.Th ta="right">Capacity</Table.Th>
+                    <Table.Th>Availability</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((person) => (
+                    <Table.Tr key={person.id}>
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          <Text size="sm" fw={500}>
+                            {person.name}
+                          </Text>
+                          {person.active ? null : (
+                            <Badge size="xs" color="gray" variant="outline">
+                              Deactivated
+                            </Badge>
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{person.email}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <RoleBadge role={person.role} size="sm" />
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{person.agentTier ?? '—'}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          {person.languages.map((language) => (
+                            <Badge key={language} size="xs" variant="default">
+                              {language}
+                            </Badge>
+                          ))}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        <Text size="sm">{person.capacity}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <AvailabilityBadge availability={person.availability} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </ListQueryState>
       </Paper>
       {people.data ? (
         <ListPagination

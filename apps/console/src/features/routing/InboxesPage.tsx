@@ -1,18 +1,10 @@
 import { Badge, Code, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { type Audience, audienceSchema, TEAM_KIND_LABELS } from '@switchboard/domain';
-import {
-  AUDIENCE_LABELS,
-  AudienceBadge,
-  describeError,
-  EmptyState,
-  ErrorState,
-} from '@switchboard/ui';
+import { AUDIENCE_LABELS, AudienceBadge, ListPagination, ListQueryState } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { IconInbox } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ListPagination } from '../../lib/ListPagination.tsx';
 import { SearchInput } from '../../lib/SearchInput.tsx';
-import { TableSkeleton } from '../../lib/TableSkeleton.tsx';
 import { useListParams } from '../../lib/use-list-params.ts';
 
 const PAGE_SIZE = 25;
@@ -82,86 +74,87 @@ export function InboxesPage() {
         />
       </Group>
       <Paper p={0} style={{ overflow: 'hidden' }}>
-        {inboxes.isPending ? (
-          <TableSkeleton label="Loading inboxes" />
-        ) : inboxes.isError ? (
-          <ErrorState
-            message={describeError(inboxes.error)}
-            onRetry={() => void inboxes.refetch()}
-          />
-        ) : inboxes.data.items.length === 0 ? (
-          <EmptyState
-            icon={<IconInbox />}
-            title="No inboxes match"
-            description="Try another search or audience."
-          />
-        ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Code</Table.Th>
-                  <Table.Th>Audience</Table.Th>
-                  <Table.Th>City</Table.Th>
-                  <Table.Th>Team</Table.Th>
-                  <Table.Th ta="right">Open</Table.Th>
-                  <Table.Th ta="right">Unassigned</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {inboxes.data.items.map((inbox) => (
-                  <Table.Tr key={inbox.id}>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Text size="sm" fw={500}>
-                          {inbox.name}
-                        </Text>
-                        {inbox.active ? null : (
-                          <Badge size="xs" color="gray" variant="outline">
-                            Inactive
-                          </Badge>
-                        )}
-                      </Group>
-                      {inbox.description ? (
-                        <Text size="xs" c="dimmed" lineClamp={1}>
-                          {inbox.description}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <Code>{inbox.code}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <AudienceBadge audience={inbox.audience} size="sm" />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{inbox.cityName ?? 'All cities'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{inbox.teamName ?? '—'}</Text>
-                      {inbox.teamKind ? (
-                        <Text size="xs" c="dimmed">
-                          {TEAM_KIND_LABELS[inbox.teamKind]}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Text size="sm" fw={500}>
-                        {inbox.openCount}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Text size="sm" c={inbox.unassignedCount > 0 ? 'orange' : 'dimmed'} fw={500}>
-                        {inbox.unassignedCount}
-                      </Text>
-                    </Table.Td>
+        <ListQueryState
+          query={inboxes}
+          loadingLabel="Loading inboxes"
+          empty={{
+            icon: <IconInbox />,
+            title: 'No inboxes match',
+            description: 'Try another search or audience.',
+          }}
+        >
+          {(items) => (
+            <Table.ScrollContainer minWidth={900}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Name</Table.Th>
+                    <Table.Th>Code</Table.Th>
+                    <Table.Th>Audience</Table.Th>
+                    <Table.Th>City</Table.Th>
+                    <Table.Th>Team</Table.Th>
+                    <Table.Th ta="right">Open</Table.Th>
+                    <Table.Th ta="right">Unassigned</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((inbox) => (
+                    <Table.Tr key={inbox.id}>
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          <Text size="sm" fw={500}>
+                            {inbox.name}
+                          </Text>
+                          {inbox.active ? null : (
+                            <Badge size="xs" color="gray" variant="outline">
+                              Inactive
+                            </Badge>
+                          )}
+                        </Group>
+                        {inbox.description ? (
+                          <Text size="xs" c="dimmed" lineClamp={1}>
+                            {inbox.description}
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td>
+                        <Code>{inbox.code}</Code>
+                      </Table.Td>
+                      <Table.Td>
+                        <AudienceBadge audience={inbox.audience} size="sm" />
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{inbox.cityName ?? 'All cities'}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{inbox.teamName ?? '—'}</Text>
+                        {inbox.teamKind ? (
+                          <Text size="xs" c="dimmed">
+                            {TEAM_KIND_LABELS[inbox.teamKind]}
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        <Text size="sm" fw={500}>
+                          {inbox.openCount}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        <Text
+                          size="sm"
+                          c={inbox.unassignedCount > 0 ? 'orange' : 'dimmed'}
+                          fw={500}
+                        >
+                          {inbox.unassignedCount}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </ListQueryState>
       </Paper>
       {inboxes.data ? (
         <ListPagination

@@ -1,15 +1,5 @@
-import {
-  Group,
-  Pagination,
-  Paper,
-  Select,
-  Skeleton,
-  Stack,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core';
-import { describeError, EmptyState, ErrorState } from '@switchboard/ui';
+import { Group, Paper, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { ListPagination, ListQueryState } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { IconInbox } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -37,7 +27,6 @@ export function InboxPage() {
     placeholderData: keepPreviousData,
   });
   const total = conversations.data?.total ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
 
   return (
     <Stack gap="md">
@@ -78,39 +67,25 @@ export function InboxPage() {
         </Tabs.List>
       </Tabs>
       <Paper p={0} style={{ overflow: 'hidden' }}>
-        {conversations.isPending ? (
-          <Stack p="md" gap="sm" aria-label="Loading conversations">
-            {Array.from({ length: 6 }, (_, index) => (
-              <Skeleton key={index} height={44} />
-            ))}
-          </Stack>
-        ) : conversations.isError ? (
-          <ErrorState
-            message={describeError(conversations.error)}
-            onRetry={() => void conversations.refetch()}
-          />
-        ) : conversations.data.items.length === 0 ? (
-          <EmptyState
-            icon={<IconInbox />}
-            title="Nothing here"
-            description="No conversations assigned to you match this view."
-          />
-        ) : (
-          <ConversationTable conversations={conversations.data.items} />
-        )}
+        <ListQueryState
+          query={conversations}
+          loadingLabel="Loading conversations"
+          empty={{
+            icon: <IconInbox />,
+            title: 'Nothing here',
+            description: 'No conversations assigned to you match this view.',
+          }}
+        >
+          {(items) => <ConversationTable conversations={items} />}
+        </ListQueryState>
       </Paper>
-      {pageCount > 1 ? (
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            Page {filters.page} of {pageCount}
-          </Text>
-          <Pagination
-            total={pageCount}
-            value={Math.min(filters.page, pageCount)}
-            onChange={(page) => setFilters({ page })}
-            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-          />
-        </Group>
+      {conversations.data ? (
+        <ListPagination
+          page={filters.page}
+          pageSize={INBOX_PAGE_SIZE}
+          total={conversations.data.total}
+          onChange={(page) => setFilters({ page })}
+        />
       ) : null}
     </Stack>
   );

@@ -17,7 +17,12 @@ export function ListPagination({ page, pageSize, total, onChange }: ListPaginati
         {total === 0 ? 'No results' : `${first}–${last} of ${total}`}
       </Text>
       {pageCount > 1 ? (
-        <Pagination total={pageCount} value={Math.min(page, pageCount)} onChange={onChange} />
+        <Pagination
+          total={pageCount}
+          value={Math.min(page, pageCount)}
+          onChange={onChange}
+          getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+        />
       ) : null}
     </Group>
   );
