@@ -1,7 +1,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestApi, sessionCookie, type TestApi } from '@switchboard/api/testing';
+import {
+  createTestApi,
+  randomClientIp,
+  sessionCookie,
+  type TestApi,
+} from '@switchboard/api/testing';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
@@ -36,16 +41,33 @@ interface TrpcErrorBody {
   };
 }
 
-async function signInOverHttp(email: string, password: string, forwardedFor?: string) {
-  return app.request('/api/auth/sign-in/email', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      origin: 'http://127.0.0.1:3999',
-      ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+/**
+ * A socket address of its own for each caller: sign-in limits are counted in the database,
+ * which on PostgreSQL outlives a test run, so a shared address would carry one run's
+ * failed attempts into the next.
+ */
+function freshSocket() {
+  return { incoming: { socket: { remoteAddress: randomClientIp() } } };
+}
+
+async function signInOverHttp(
+  email: string,
+  password: string,
+  options: { forwardedFor?: string; socket?: ReturnType<typeof freshSocket> } = {},
+) {
+  return app.request(
+    '/api/auth/sign-in/email',
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: 'http://127.0.0.1:3999',
+        ...(options.forwardedFor ? { 'x-forwarded-for': options.forwardedFor } : {}),
+      },
+      body: JSON.stringify({ email, password }),
     },
-    body: JSON.stringify({ email, password }),
-  });
+    options.socket ?? freshSocket(),
+  );
 }
 
 describe('/healthz', () => {
@@ -99,9 +121,11 @@ describe('/trpc over HTTP', () => {
   it('ignores a client-supplied address header when not behind a trusted proxy', async () => {
     const agent = await api.createStaff('agent');
     // Forged X-Forwarded-For values do not dodge the limit: all count against the socket address.
+    const socket = freshSocket();
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 12; attempt += 1) {
-      statuses.push((await signInOverHttp(agent.email, 'wrong', `203.0.113.${attempt}`)).status);
+      const forwardedFor = `203.0.113.${attempt}`;
+      statuses.push((await signInOverHttp(agent.email, 'wrong', { forwardedFor, socket })).status);
     }
     expect(statuses).toContain(429);
   });

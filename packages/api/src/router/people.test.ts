@@ -1,8 +1,10 @@
+import { uniqueSuffix } from '@switchboard/db/testing';
 import type { Role } from '@switchboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestApi,
   expectBadInput,
+  randomClientIp,
   sessionCookie,
   TEST_PASSWORD,
   type TestApi,
@@ -49,7 +51,7 @@ describe('sign-in', () => {
 
   it('rate-limits repeated failed sign-ins from one address', async () => {
     const staff = await api.createStaff('agent');
-    const ip = '10.200.1.1';
+    const ip = randomClientIp();
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 7; attempt += 1) {
       statuses.push((await api.signIn(staff.email, 'wrong-password', ip)).status);
@@ -59,7 +61,7 @@ describe('sign-in', () => {
     // Even the right password waits out the window once the address is limited.
     expect((await api.signIn(staff.email, TEST_PASSWORD, ip)).status).toBe(429);
     // Another address is unaffected.
-    expect((await api.signIn(staff.email, TEST_PASSWORD, '10.200.1.2')).status).toBe(200);
+    expect((await api.signIn(staff.email, TEST_PASSWORD, randomClientIp())).status).toBe(200);
   });
 
   it('treats a deactivated user as signed out', async () => {
@@ -99,10 +101,12 @@ describe('people.list', () => {
 
   it('filters by role and searches by name or email', async () => {
     const { caller } = await api.callerAs('admin');
-    const trainer = await api.createStaff('trainer', { name: 'Zelda Unique-Trainer' });
+    // A name no other run leaves behind: a PostgreSQL database outlives one test run.
+    const marker = `zelda-${uniqueSuffix().toLowerCase()}`;
+    const trainer = await api.createStaff('trainer', { name: `Zelda ${marker}` });
     const byRole = await caller.people.list({ role: 'trainer', limit: 200 });
     expect(byRole.items.every((user) => user.role === 'trainer')).toBe(true);
-    const bySearch = await caller.people.list({ search: 'unique-trainer' });
+    const bySearch = await caller.people.list({ search: marker.toUpperCase() });
     expect(bySearch.items.map((user) => user.id)).toEqual([trainer.id]);
     const wildcard = await caller.people.list({ search: '%' });
     expect(wildcard.items).toEqual([]);
