@@ -27,6 +27,12 @@ export interface DatabaseHandle {
   location: string;
   /** PostgreSQL only: the connection string, for work that needs its own connection. */
   connectionString?: string;
+  /**
+   * Subscribes to a NOTIFY channel. PostgreSQL delivers to every server process listening
+   * (several replicas behind a load balancer); PGlite within its one process. Resolves with
+   * the function that unsubscribes.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -54,6 +60,10 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
       kind: 'postgres',
       location: redactUrl(options.url),
       connectionString: options.url,
+      async listen(channel, onPayload) {
+        const subscription = await client.listen(channel, onPayload);
+        return () => subscription.unlisten();
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -65,6 +75,10 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
     db,
     kind: 'pglite',
     location: dataDir,
+    async listen(channel, onPayload) {
+      const unsubscribe = await client.listen(channel, onPayload);
+      return () => unsubscribe();
+    },
     close: async () => {
       if (!client.closed) await client.close();
     },

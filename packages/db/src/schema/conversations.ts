@@ -1,10 +1,21 @@
-import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  index,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { bookings } from './bookings.ts';
 import { cities } from './cities.ts';
 import { createdAt, updatedAt, uuidPrimaryKey } from './columns.ts';
 import { contacts } from './contacts.ts';
 import { audienceEnum, channelEnum, conversationStatusEnum, priorityEnum } from './enums.ts';
 import { inboxes } from './inboxes.ts';
+import { sopVersions } from './sops.ts';
 import { reasons, requestTypes } from './taxonomy.ts';
 import { users } from './users.ts';
 
@@ -36,6 +47,20 @@ export const conversations = pgTable(
     firstResponseAt: timestamp({ withTimezone: true }),
     resolvedAt: timestamp({ withTimezone: true }),
     snoozedUntil: timestamp({ withTimezone: true }),
+    // SLA clocks (domain.sla): due times are stored so breach queries are index scans.
+    firstResponseDueAt: timestamp({ withTimezone: true }),
+    nextResponseDueAt: timestamp({ withTimezone: true }),
+    resolutionDueAt: timestamp({ withTimezone: true }),
+    slaPausedAt: timestamp({ withTimezone: true }),
+    /** The due time that matters now (domain.nextDueAt); null while paused or nothing is owed. */
+    slaDueAt: timestamp({ withTimezone: true }),
+    csatRating: smallint(),
+    csatComment: text(),
+    csatRatedAt: timestamp({ withTimezone: true }),
+    /** Unguessable token of the survey link sent when the conversation resolves. */
+    csatToken: text().unique(),
+    /** The SOP version this conversation follows (kept when the SOP is republished). */
+    sopVersionId: uuid().references((): AnyPgColumn => sopVersions.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -46,6 +71,13 @@ export const conversations = pgTable(
       table.lastMessageAt,
     ),
     index('conversations_inbox_status_idx').on(table.inboxId, table.status, table.lastMessageAt),
+    // The inbox views sort by the SLA due time within a queue.
+    index('conversations_assignee_due_idx').on(table.assigneeId, table.status, table.slaDueAt),
+    index('conversations_inbox_due_idx').on(table.inboxId, table.status, table.slaDueAt),
+    index('conversations_unassigned_due_idx')
+      .on(table.inboxId, table.status, table.slaDueAt)
+      .where(sql`${table.assigneeId} is null`),
+    index('conversations_due_idx').on(table.slaDueAt).where(sql`${table.slaDueAt} is not null`),
     index('conversations_contact_idx').on(table.contactId, table.createdAt),
     index('conversations_created_idx').on(table.createdAt),
     index('conversations_booking_idx').on(table.bookingId),

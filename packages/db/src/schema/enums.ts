@@ -10,6 +10,7 @@ import {
   MESSAGE_KINDS,
   PRIORITIES,
   ROLES,
+  SOP_VERSION_STATUSES,
   TEAM_KINDS,
 } from '@switchboard/domain';
 import { pgEnum } from 'drizzle-orm/pg-core';
@@ -38,3 +39,6 @@ export const BOOKING_STATUSES = [
 export const bookingStatusEnum = pgEnum('booking_status', BOOKING_STATUSES);
 export const BOOKING_PRODUCTS = ['ride', 'airport_transfer', 'delivery'] as const;
 export const bookingProductEnum = pgEnum('booking_product', BOOKING_PRODUCTS);
+export const macroScopeEnum = pgEnum('macro_scope', ['shared', 'personal']);
+export const sopVersionStatusEnum = pgEnum('sop_version_status', SOP_VERSION_STATUSES);
+export const sopStepStateEnum = pgEnum('sop_step_state', ['done', 'skipped']);

@@ -1,3 +1,4 @@
+export * from './api-keys.ts';
 export * from './auth.ts';
 export * from './bookings.ts';
 export * from './cities.ts';
@@ -6,7 +7,10 @@ export * from './conversation-events.ts';
 export * from './conversations.ts';
 export * from './enums.ts';
 export * from './inboxes.ts';
+export * from './macros.ts';
+export * from './mentions.ts';
 export * from './messages.ts';
+export * from './sops.ts';
 export * from './tags.ts';
 export * from './taxonomy.ts';
 export * from './teams.ts';

@@ -19,6 +19,8 @@ export const messages = pgTable(
     /** Id given by the sending channel; (channel, externalId) makes intake idempotent. */
     externalId: text(),
     body: text().notNull(),
+    /** Id the workspace gives a send, so a retried send is stored once. */
+    clientId: uuid().unique(),
     createdAt: createdAt(),
     deliveredAt: timestamp({ withTimezone: true }),
   },

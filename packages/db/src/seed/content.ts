@@ -1021,12 +1021,6 @@ export function fill(template: string, values: TemplateValues): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) => values[key] ?? match);
 }
 
-/** The first line of a message as the inbox list shows it. */
-export function preview(body: string): string {
-  const flat = body.replace(/\s+/g, ' ').trim();
-  return flat.length > 140 ? `${flat.slice(0, 137)}...` : flat;
-}
-
 const MONTHS: Record<ScriptLanguage, readonly string[]> = {
   en: [
     'January',

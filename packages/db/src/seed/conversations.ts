@@ -1,4 +1,11 @@
-import type { Audience, Channel, ConversationStatus } from '@switchboard/domain';
+import {
+  type Audience,
+  type Channel,
+  type ConversationEventType,
+  type ConversationStatus,
+  nextDueAt,
+  replaySlaClocks,
+} from '@switchboard/domain';
 import type { conversations, conversationTags } from '../schema/index.ts';
 import {
   type BookingRow,
@@ -241,6 +248,17 @@ export class ConversationGenerator {
         createdAt: new Date(createdAt),
       });
     }
+    const clocks = replaySlaClocks(
+      new Date(createdAt),
+      type.defaultPriority,
+      rows.events.map((event) => ({
+        type: event.type as ConversationEventType,
+        actorType: event.actorType,
+        payload: event.payload ?? {},
+        occurredAt: event.occurredAt!,
+      })),
+    );
+    const csat = rows.events.find((event) => event.type === 'csat_received');
     batch.conversations.push({
       id: conversationId,
       inboxId,
@@ -261,6 +279,11 @@ export class ConversationGenerator {
       firstResponseAt: rows.firstResponseAt,
       resolvedAt: rows.resolvedAt,
       snoozedUntil: snoozedUntil === null ? null : new Date(snoozedUntil),
+      ...clocks,
+      slaDueAt: nextDueAt(clocks),
+      csatRating: csat ? (csat.payload?.rating as number) : null,
+      csatComment: csat ? ((csat.payload?.comment as string | undefined) ?? null) : null,
+      csatRatedAt: csat?.occurredAt ?? null,
       createdAt: new Date(createdAt),
       updatedAt: rows.updatedAt,
     });

@@ -5,8 +5,9 @@ import type {
   ConversationStatus,
   Priority,
 } from '@switchboard/domain';
+import { messagePreview } from '@switchboard/domain';
 import type { conversationEvents, messages } from '../schema/index.ts';
-import { fill, type GenericScript, preview } from './content.ts';
+import { fill, type GenericScript } from './content.ts';
 import type { StaffMember } from './organisation.ts';
 import type { Random, UuidSequence } from './random.ts';
 
@@ -288,7 +289,7 @@ export class ConversationStory {
       messages: messageRows,
       events: eventRows,
       lastMessageAt: new Date(at(last.offset)),
-      lastMessagePreview: preview(last.body),
+      lastMessagePreview: messagePreview(last.body),
       firstResponseAt: firstResponse === null ? null : new Date(firstResponse),
       resolvedAt:
         (this.status === 'resolved' || this.status === 'closed') && this.resolvedOffset !== null

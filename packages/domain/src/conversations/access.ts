@@ -8,15 +8,19 @@ export interface ConversationViewer {
 }
 
 /**
- * Agents see conversations assigned to them or sitting in their inboxes; leads, trainers
- * (who review and coach) and admins see every conversation.
+ * Agents and leads see conversations in the inboxes of their teams (and any assigned to
+ * them); trainers, who review and coach across teams, and admins see every conversation.
  */
 export function canViewConversation(
   viewer: ConversationViewer,
   conversation: { assigneeId: string | null; inboxId: string },
 ): boolean {
-  if (viewer.role !== 'agent') return true;
+  if (seesEveryInbox(viewer.role)) return true;
   return (
     conversation.assigneeId === viewer.userId || viewer.inboxIds.includes(conversation.inboxId)
   );
+}
+
+export function seesEveryInbox(role: Role): boolean {
+  return role === 'admin' || role === 'trainer';
 }

@@ -20,7 +20,12 @@ export const CONVERSATION_EVENT_TYPES = [
   'resolved',
   'reopened',
   'closed',
+  'csat_requested',
   'csat_received',
+  'macro_applied',
+  'sop_step_checked',
+  'sop_step_unchecked',
+  'mentioned',
 ] as const;
 export const conversationEventTypeSchema = z.enum(CONVERSATION_EVENT_TYPES);
 export type ConversationEventType = z.infer<typeof conversationEventTypeSchema>;

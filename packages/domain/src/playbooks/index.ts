@@ -1,0 +1,2 @@
+export * from './macros.ts';
+export * from './sops.ts';

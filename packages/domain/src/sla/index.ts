@@ -1,0 +1,3 @@
+export * from './clocks.ts';
+export * from './replay.ts';
+export * from './targets.ts';
