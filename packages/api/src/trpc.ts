@@ -48,13 +48,21 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const inputError = error.cause instanceof ZodError ? describeInputError(error.cause) : null;
+    // A refused action (e.g. a tag not in the taxonomy) names the field it refused.
+    const field = (error.cause as { field?: unknown } | undefined)?.field;
+    const refusedField =
+      typeof field === 'string' ? [{ path: field, message: error.message }] : null;
     // Internal failures are logged on the server; the client gets a safe sentence, no stack.
     const message =
       error.code === 'INTERNAL_SERVER_ERROR'
         ? 'Something went wrong on our side. It has been logged; please try again.'
         : (inputError?.message ?? shape.message);
     const { stack: _stack, ...data } = shape.data;
-    return { ...shape, message, data: { ...data, fieldErrors: inputError?.fieldErrors ?? null } };
+    return {
+      ...shape,
+      message,
+      data: { ...data, fieldErrors: inputError?.fieldErrors ?? refusedField },
+    };
   },
 });
 

@@ -1,5 +1,4 @@
-import type { MyConversationsInput } from '@switchboard/domain';
-import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../client.ts';
 import {
@@ -10,70 +9,13 @@ import {
   conversations,
   conversationTags,
   inboxes,
+  memberships,
   messages,
   reasons,
   requestTypes,
   tags,
   users,
 } from '../schema/index.ts';
-import { allOf, pageOf } from './list-helpers.ts';
-
-const CONVERSATION_SORTS = {
-  newest: [desc(conversations.lastMessageAt), desc(conversations.id)],
-  oldest: [asc(conversations.lastMessageAt), asc(conversations.id)],
-  priority: [
-    asc(conversations.priority),
-    desc(conversations.lastMessageAt),
-    desc(conversations.id),
-  ],
-} as const;
-
-/** The signed-in person's own conversations, a page at a time. */
-export function listAssignedConversations(
-  db: Database,
-  assigneeId: string,
-  input: MyConversationsInput,
-) {
-  const where = allOf([
-    eq(conversations.assigneeId, assigneeId),
-    input.status && input.status.length > 0
-      ? inArray(conversations.status, input.status)
-      : undefined,
-    input.channel ? eq(conversations.channel, input.channel) : undefined,
-    input.audience ? eq(conversations.audience, input.audience) : undefined,
-    input.priority ? eq(conversations.priority, input.priority) : undefined,
-  ]);
-  return pageOf(
-    db
-      .select({
-        id: conversations.id,
-        number: conversations.number,
-        subject: conversations.subject,
-        status: conversations.status,
-        priority: conversations.priority,
-        channel: conversations.channel,
-        audience: conversations.audience,
-        lastMessageAt: conversations.lastMessageAt,
-        lastMessagePreview: conversations.lastMessagePreview,
-        createdAt: conversations.createdAt,
-        contactName: contacts.name,
-        inboxName: inboxes.name,
-        cityCode: cities.code,
-        requestTypeName: requestTypes.name,
-      })
-      .from(conversations)
-      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-      .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
-      .leftJoin(cities, eq(cities.id, conversations.cityId))
-      .leftJoin(requestTypes, eq(requestTypes.id, conversations.requestTypeId))
-      .where(where)
-      .orderBy(...CONVERSATION_SORTS[input.sort])
-      .limit(input.limit)
-      .offset(input.offset),
-    db.select({ total: sql<number>`count(*)::int` }).from(conversations).where(where),
-    input,
-  );
-}
 
 const driverContacts = alias(contacts, 'driver_contacts');
 const bookingCities = alias(cities, 'booking_cities');
@@ -97,6 +39,15 @@ export async function findConversationDetail(db: Database, conversationId: strin
       firstResponseAt: conversations.firstResponseAt,
       resolvedAt: conversations.resolvedAt,
       snoozedUntil: conversations.snoozedUntil,
+      slaDueAt: conversations.slaDueAt,
+      firstResponseDueAt: conversations.firstResponseDueAt,
+      nextResponseDueAt: conversations.nextResponseDueAt,
+      resolutionDueAt: conversations.resolutionDueAt,
+      slaPausedAt: conversations.slaPausedAt,
+      csatRating: conversations.csatRating,
+      csatComment: conversations.csatComment,
+      csatRatedAt: conversations.csatRatedAt,
+      requestTypeId: conversations.requestTypeId,
       bookingId: conversations.bookingId,
       contactId: conversations.contactId,
       inboxName: inboxes.name,
@@ -206,3 +157,117 @@ export async function findConversationDetail(db: Database, conversationId: strin
 }
 
 export type ConversationDetail = NonNullable<Awaited<ReturnType<typeof findConversationDetail>>>;
+
+/** The contact's other conversations, newest first, for the contact panel. */
+export function listContactConversations(
+  db: Database,
+  contactId: string,
+  input: { excludeId?: string; limit: number },
+) {
+  return db
+    .select({
+      id: conversations.id,
+      number: conversations.number,
+      subject: conversations.subject,
+      status: conversations.status,
+      channel: conversations.channel,
+      createdAt: conversations.createdAt,
+      csatRating: conversations.csatRating,
+    })
+    .from(conversations)
+    .where(
+      input.excludeId
+        ? and(eq(conversations.contactId, contactId), ne(conversations.id, input.excludeId))
+        : eq(conversations.contactId, contactId),
+    )
+    .orderBy(desc(conversations.createdAt))
+    .limit(input.limit);
+}
+
+/** Live tags, request types and reasons of one audience: what an agent may apply. */
+export async function listTaxonomyChoices(db: Database, audience: 'guest' | 'driver') {
+  const [tagRows, typeRows, reasonRows] = await Promise.all([
+    db
+      .select({ code: tags.code, name: tags.name, color: tags.color })
+      .from(tags)
+      .where(eq(tags.deprecated, false))
+      .orderBy(asc(tags.name)),
+    db
+      .select({ id: requestTypes.id, code: requestTypes.code, name: requestTypes.name })
+      .from(requestTypes)
+      .where(and(eq(requestTypes.audience, audience), eq(requestTypes.deprecated, false)))
+      .orderBy(asc(requestTypes.name)),
+    db
+      .select({
+        code: reasons.code,
+        name: reasons.name,
+        requestTypeId: reasons.requestTypeId,
+      })
+      .from(reasons)
+      .innerJoin(requestTypes, eq(requestTypes.id, reasons.requestTypeId))
+      .where(and(eq(requestTypes.audience, audience), eq(reasons.deprecated, false)))
+      .orderBy(asc(reasons.name)),
+  ]);
+  return {
+    tags: tagRows,
+    requestTypes: typeRows.map((type) => ({
+      code: type.code,
+      name: type.name,
+      reasons: reasonRows
+        .filter((reason) => reason.requestTypeId === type.id)
+        .map((reason) => ({ code: reason.code, name: reason.name })),
+    })),
+  };
+}
+
+/** Active colleagues on the team that owns the inbox, plus admins: who a conversation can go to. */
+export function listAssignableStaff(db: Database, inboxId: string) {
+  return db
+    .selectDistinct({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      availability: users.availability,
+    })
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(inboxes, eq(inboxes.teamId, memberships.teamId))
+    .where(and(eq(users.active, true), or(eq(inboxes.id, inboxId), eq(users.role, 'admin'))))
+    .orderBy(asc(users.name))
+    .limit(200);
+}
+
+/** Every active inbox, for transfers. */
+export function listActiveInboxes(db: Database) {
+  return db
+    .select({ id: inboxes.id, name: inboxes.name, audience: inboxes.audience })
+    .from(inboxes)
+    .where(eq(inboxes.active, true))
+    .orderBy(asc(inboxes.name))
+    .limit(500);
+}
+
+/** What the inbox filters offer: cities, request types, tags and active colleagues. */
+export async function listFilterChoices(db: Database) {
+  const [cityRows, typeRows, tagRows, staffRows] = await Promise.all([
+    db.select({ code: cities.code, name: cities.name }).from(cities).orderBy(asc(cities.name)),
+    db
+      .select({ code: requestTypes.code, name: requestTypes.name, audience: requestTypes.audience })
+      .from(requestTypes)
+      .where(eq(requestTypes.deprecated, false))
+      .orderBy(asc(requestTypes.name)),
+    db
+      .select({ code: tags.code, name: tags.name })
+      .from(tags)
+      .where(eq(tags.deprecated, false))
+      .orderBy(asc(tags.name)),
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(eq(users.active, true))
+      .orderBy(asc(users.name))
+      .limit(500),
+  ]);
+  return { cities: cityRows, requestTypes: typeRows, tags: tagRows, colleagues: staffRows };
+}

@@ -1,35 +1,11 @@
-import type { ConversationEventType } from '@switchboard/domain';
+import type { LiveNotice } from '@switchboard/domain';
 import { sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 
 /** The PostgreSQL channel every live change is announced on. */
 export const LIVE_CHANNEL = 'switchboard_live';
 
-/**
- * What subscribers of `/events` and the chat widget hear. Small on purpose (NOTIFY payloads
- * are capped at 8 kB): clients refetch what they show.
- */
-export type LiveNotice =
-  | {
-      kind: 'conversation';
-      conversationId: string;
-      inboxId: string;
-      assigneeId: string | null;
-      contactId: string;
-      eventType: ConversationEventType;
-      /** Mentioned colleagues, for their Mentions view. */
-      mentionedUserIds?: string[];
-      at: string;
-    }
-  | {
-      kind: 'presence';
-      conversationId: string;
-      inboxId: string;
-      userId: string;
-      userName: string;
-      state: 'viewing' | 'typing' | 'left';
-      at: string;
-    };
+export type { LiveNotice };
 
 /**
  * Announces a change. Called inside the transaction that made it: PostgreSQL delivers the

@@ -2,6 +2,7 @@ export * from './access.ts';
 export * from './actions.ts';
 export * from './events.ts';
 export * from './intake.ts';
+export * from './live.ts';
 export * from './mentions.ts';
 export * from './priority.ts';
 export * from './schemas.ts';

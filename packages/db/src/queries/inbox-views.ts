@@ -1,0 +1,232 @@
+import { type InboxViewInput, SLA_AT_RISK_MS } from '@switchboard/domain';
+import { and, asc, desc, eq, exists, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { DatabaseOrTransaction } from '../client.ts';
+import {
+  cities,
+  contacts,
+  conversations,
+  conversationTags,
+  inboxes,
+  mentions,
+  requestTypes,
+  tags,
+  users,
+} from '../schema/index.ts';
+import { allOf, pageOf, textSearch } from './list-helpers.ts';
+
+/** Which conversations a viewer may list: every inbox, or their teams' inboxes and their own. */
+export interface ViewScope {
+  userId: string;
+  seesEveryInbox: boolean;
+  inboxIds: readonly string[];
+}
+
+function inScope(scope: ViewScope): SQL | undefined {
+  if (scope.seesEveryInbox) return undefined;
+  const mine = eq(conversations.assigneeId, scope.userId);
+  return scope.inboxIds.length > 0
+    ? or(inArray(conversations.inboxId, [...scope.inboxIds]), mine)
+    : mine;
+}
+
+/** Conversations in the viewer's inboxes (for Unassigned): their teams', or all for admins. */
+function inMyInboxes(scope: ViewScope): SQL {
+  if (scope.seesEveryInbox) return sql`true`;
+  return scope.inboxIds.length > 0
+    ? inArray(conversations.inboxId, [...scope.inboxIds])
+    : sql`false`;
+}
+
+const slaSoon = (now: Date) =>
+  sql`${conversations.slaDueAt} <= ${new Date(now.getTime() + SLA_AT_RISK_MS)}`;
+
+function mentionedIn(userId: string) {
+  return sql`exists (select 1 from ${mentions} where ${mentions.conversationId} = ${conversations.id}
+    and ${mentions.mentionedUserId} = ${userId})`;
+}
+
+function viewCondition(scope: ViewScope, input: InboxViewInput, now: Date): SQL | undefined {
+  switch (input.view) {
+    case 'mine':
+      return and(eq(conversations.assigneeId, scope.userId), eq(conversations.status, 'open'));
+    case 'unassigned':
+      return and(
+        inMyInboxes(scope),
+        isNull(conversations.assigneeId),
+        eq(conversations.status, 'open'),
+      );
+    case 'inbox':
+      return and(eq(conversations.inboxId, input.inboxId!), eq(conversations.status, 'open'));
+    case 'pending':
+      return and(inScope(scope), eq(conversations.status, 'pending'));
+    case 'snoozed':
+      return and(inScope(scope), eq(conversations.status, 'snoozed'));
+    case 'sla':
+      return and(inScope(scope), eq(conversations.status, 'open'), slaSoon(now));
+    case 'mentions':
+      return mentionedIn(scope.userId);
+    case 'resolved':
+      return and(eq(conversations.assigneeId, scope.userId), eq(conversations.status, 'resolved'));
+  }
+}
+
+function filterConditions(input: InboxViewInput): (SQL | undefined)[] {
+  const tagged = input.tag
+    ? exists(
+        sql`select 1 from ${conversationTags} inner join ${tags} on ${tags.id} = ${conversationTags.tagId}
+          where ${conversationTags.conversationId} = ${conversations.id} and ${tags.code} = ${input.tag}`,
+      )
+    : undefined;
+  const numberSearch = input.search?.replace(/^#/, '');
+  return [
+    input.channel ? eq(conversations.channel, input.channel) : undefined,
+    input.audience ? eq(conversations.audience, input.audience) : undefined,
+    input.priority ? eq(conversations.priority, input.priority) : undefined,
+    input.cityCode
+      ? sql`${conversations.cityId} = (select ${cities.id} from ${cities} where ${cities.code} = ${input.cityCode})`
+      : undefined,
+    input.requestTypeCode
+      ? sql`${conversations.requestTypeId} = (select ${requestTypes.id} from ${requestTypes} where ${requestTypes.code} = ${input.requestTypeCode})`
+      : undefined,
+    input.assigneeId === 'none'
+      ? isNull(conversations.assigneeId)
+      : input.assigneeId
+        ? eq(conversations.assigneeId, input.assigneeId)
+        : undefined,
+    tagged,
+    input.search
+      ? numberSearch && /^\d+$/.test(numberSearch)
+        ? eq(conversations.number, Number(numberSearch))
+        : or(
+            textSearch(input.search, [conversations.subject]),
+            sql`${conversations.contactId} in (select ${contacts.id} from ${contacts} where ${textSearch(input.search, [contacts.name, contacts.email, contacts.phone])})`,
+          )
+      : undefined,
+  ];
+}
+
+const SORTS = {
+  sla: [
+    sql`${conversations.slaDueAt} asc nulls last`,
+    desc(conversations.lastMessageAt),
+    desc(conversations.id),
+  ],
+  newest: [desc(conversations.lastMessageAt), desc(conversations.id)],
+  oldest: [asc(conversations.lastMessageAt), asc(conversations.id)],
+  priority: [
+    asc(conversations.priority),
+    sql`${conversations.slaDueAt} asc nulls last`,
+    desc(conversations.id),
+  ],
+} as const;
+
+/** One page of an inbox view: the rows an agent's list shows, sorted and filtered in SQL. */
+export function listInboxView(
+  db: DatabaseOrTransaction,
+  scope: ViewScope,
+  input: InboxViewInput,
+  now: Date = new Date(),
+) {
+  const where = allOf([viewCondition(scope, input, now), ...filterConditions(input)]);
+  return pageOf(
+    db
+      .select({
+        id: conversations.id,
+        number: conversations.number,
+        subject: conversations.subject,
+        status: conversations.status,
+        priority: conversations.priority,
+        channel: conversations.channel,
+        audience: conversations.audience,
+        lastMessageAt: conversations.lastMessageAt,
+        lastMessagePreview: conversations.lastMessagePreview,
+        slaDueAt: conversations.slaDueAt,
+        snoozedUntil: conversations.snoozedUntil,
+        createdAt: conversations.createdAt,
+        inboxId: conversations.inboxId,
+        assigneeId: conversations.assigneeId,
+        assigneeName: users.name,
+        contactName: contacts.name,
+        inboxName: inboxes.name,
+        cityCode: cities.code,
+        requestTypeName: requestTypes.name,
+      })
+      .from(conversations)
+      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+      .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
+      .leftJoin(users, eq(users.id, conversations.assigneeId))
+      .leftJoin(cities, eq(cities.id, conversations.cityId))
+      .leftJoin(requestTypes, eq(requestTypes.id, conversations.requestTypeId))
+      .where(where)
+      .orderBy(...SORTS[input.sort])
+      .limit(input.limit)
+      .offset(input.offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(conversations).where(where),
+    input,
+  );
+}
+
+export type InboxViewRow = Awaited<ReturnType<typeof listInboxView>>['items'][number];
+
+export interface InboxViewCounts {
+  mine: number;
+  unassigned: number;
+  pending: number;
+  snoozed: number;
+  sla: number;
+  mentions: number;
+  resolved: number;
+  inboxes: { id: string; name: string; code: string; open: number; unassigned: number }[];
+}
+
+/** The live counts beside each view, aggregated in SQL over active conversations only. */
+export async function countInboxViews(
+  db: DatabaseOrTransaction,
+  scope: ViewScope,
+  memberInboxIds: readonly string[],
+  now: Date = new Date(),
+): Promise<InboxViewCounts> {
+  const me = scope.userId;
+  const [totals] = await db
+    .select({
+      mine: sql<number>`count(*) filter (where ${conversations.assigneeId} = ${me} and ${conversations.status} = 'open')::int`,
+      unassigned: sql<number>`count(*) filter (where ${inMyInboxes(scope)} and ${conversations.assigneeId} is null and ${conversations.status} = 'open')::int`,
+      pending: sql<number>`count(*) filter (where ${conversations.status} = 'pending')::int`,
+      snoozed: sql<number>`count(*) filter (where ${conversations.status} = 'snoozed')::int`,
+      sla: sql<number>`count(*) filter (where ${conversations.status} = 'open' and ${slaSoon(now)})::int`,
+    })
+    .from(conversations)
+    .where(allOf([inArray(conversations.status, ['open', 'pending', 'snoozed']), inScope(scope)]));
+  const [mentionRow] = await db
+    .select({ count: sql<number>`count(distinct ${mentions.conversationId})::int` })
+    .from(mentions)
+    .where(and(eq(mentions.mentionedUserId, me), isNull(mentions.readAt)));
+  const [resolvedRow] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(conversations)
+    .where(and(eq(conversations.assigneeId, me), eq(conversations.status, 'resolved')));
+  const perInbox =
+    memberInboxIds.length === 0
+      ? []
+      : await db
+          .select({
+            id: inboxes.id,
+            name: inboxes.name,
+            code: inboxes.code,
+            open: sql<number>`(select count(*) from ${conversations} where ${conversations.inboxId} = ${inboxes.id} and ${conversations.status} = 'open')::int`,
+            unassigned: sql<number>`(select count(*) from ${conversations} where ${conversations.inboxId} = ${inboxes.id} and ${conversations.status} = 'open' and ${conversations.assigneeId} is null)::int`,
+          })
+          .from(inboxes)
+          .where(inArray(inboxes.id, [...memberInboxIds]))
+          .orderBy(asc(inboxes.name));
+  return {
+    mine: totals?.mine ?? 0,
+    unassigned: totals?.unassigned ?? 0,
+    pending: totals?.pending ?? 0,
+    snoozed: totals?.snoozed ?? 0,
+    sla: totals?.sla ?? 0,
+    mentions: mentionRow?.count ?? 0,
+    resolved: resolvedRow?.count ?? 0,
+    inboxes: perInbox,
+  };
+}
