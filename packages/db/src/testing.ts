@@ -1,5 +1,6 @@
-import { createDatabase, type DatabaseHandle } from './client.ts';
+import { createDatabase, type Database, type DatabaseHandle } from './client.ts';
 import { migrateDatabase } from './migrate.ts';
+import { cities, inboxes, memberships, teams } from './schema/index.ts';
 
 /**
  * A migrated database for one test file: a fresh in-memory PGlite by default, or the
@@ -20,4 +21,56 @@ let counter = 0;
 export function uniqueSuffix(): string {
   counter += 1;
   return `${Date.now().toString(36)}${process.pid.toString(36)}${counter.toString(36)}`.toUpperCase();
+}
+
+/**
+ * A city of its own (a three-letter code no other row uses, even on a PostgreSQL database
+ * that outlives runs), a support team, and an active inbox of `audience` for that city, so a
+ * test's inbound messages route to an inbox only it uses.
+ */
+export async function createCityInboxFixture(
+  db: Database,
+  options: { audience?: 'guest' | 'driver'; memberIds?: string[] } = {},
+) {
+  const audience = options.audience ?? 'guest';
+  let city: typeof cities.$inferSelect | undefined;
+  for (let attempt = 0; !city; attempt += 1) {
+    if (attempt > 200) throw new Error('no free three-letter city code left for tests');
+    const code = Array.from({ length: 3 }, () =>
+      String.fromCharCode(65 + Math.floor(Math.random() * 26)),
+    ).join('');
+    [city] = await db
+      .insert(cities)
+      .values({
+        code,
+        name: `Test city ${code}`,
+        countryCode: 'PT',
+        timeZone: 'Europe/Lisbon',
+        currency: 'EUR',
+        languages: ['pt-PT', 'en'],
+      })
+      .onConflictDoNothing()
+      .returning();
+  }
+  const suffix = uniqueSuffix();
+  const [team] = await db
+    .insert(teams)
+    .values({ code: `TEAM_${suffix}`, name: `Team ${suffix}`, kind: 'support_l1' })
+    .returning();
+  const [inbox] = await db
+    .insert(inboxes)
+    .values({
+      code: `INBOX_${suffix}`,
+      name: `Inbox ${suffix}`,
+      audience,
+      cityId: city.id,
+      teamId: team!.id,
+    })
+    .returning();
+  if (options.memberIds && options.memberIds.length > 0) {
+    await db
+      .insert(memberships)
+      .values(options.memberIds.map((userId) => ({ teamId: team!.id, userId })));
+  }
+  return { city, team: team!, inbox: inbox! };
 }

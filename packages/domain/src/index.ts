@@ -1,4 +1,6 @@
 export * from './conversations/index.ts';
+export * from './integrations/index.ts';
+export * from './live/index.ts';
 export * from './people/index.ts';
 export * from './playbooks/index.ts';
 export * from './routing/index.ts';

@@ -1,0 +1,375 @@
+import {
+  type Channel,
+  decideIntake,
+  type InboundMessage,
+  inboundMessageSchema,
+  messagePreview,
+  nextDueAt,
+  onCustomerMessage,
+  onReopen,
+  type SlaClocks,
+  startClocks,
+} from '@switchboard/domain';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Database, DatabaseOrTransaction, Transaction } from '../client.ts';
+import {
+  bookings,
+  cities,
+  contacts,
+  conversationEvents,
+  conversations,
+  inboxes,
+  messages,
+} from '../schema/index.ts';
+import { type Actor, appendEvents, SYSTEM_ACTOR } from './conversation-log.ts';
+import { announce } from './live.ts';
+
+export type IntakeOutcome = 'new' | 'appended' | 'reopened';
+
+export interface IntakeResult {
+  conversationId: string;
+  messageId: string;
+  contactId: string;
+  /** True when this (channel, externalMessageId) had been received before: nothing was written. */
+  duplicate: boolean;
+  /** What the message did when it was first received. */
+  outcome: IntakeOutcome;
+}
+
+/** Intake cannot place a message anywhere: a configuration problem, not the sender's. */
+export class IntakeError extends Error {
+  override name = 'IntakeError';
+
+  constructor(
+    readonly code: 'no_inbox',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const CONTACT_ACTOR: Actor = { type: 'contact', userId: null };
+const NEW_CONVERSATION_PRIORITY = 'P3';
+const SUBJECT_LENGTH = 80;
+
+/** Thrown inside the transaction when another writer stored the same message first. */
+class AlreadyDelivered extends Error {}
+
+/**
+ * Stores an inbound message and files it: into the contact's active conversation on that
+ * channel, reopening one resolved in the last seven days, or into a new conversation routed
+ * to an inbox of the audience (and city). One transaction: the message, the contact, the
+ * conversation, its events and the live notice commit together or not at all.
+ *
+ * Idempotent on (channel, externalMessageId): concurrent deliveries of one message queue on a
+ * transaction-scoped advisory lock keyed on it, so exactly one stores it and the others find
+ * it and report the same conversation with `duplicate: true`.
+ */
+export async function receiveInboundMessage(
+  db: Database,
+  input: InboundMessage,
+  now: Date = new Date(),
+): Promise<IntakeResult> {
+  const message = inboundMessageSchema.parse(input);
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtextextended(${deliveryKey(message.channel, message.externalMessageId)}, 0))`,
+      );
+      const delivered = await findDelivered(tx, message.channel, message.externalMessageId);
+      if (delivered) return delivered;
+      return fileMessage(tx, message, now);
+    });
+  } catch (error) {
+    if (!(error instanceof AlreadyDelivered)) throw error;
+    const delivered = await findDelivered(db, message.channel, message.externalMessageId);
+    if (!delivered) throw new Error('message reported as delivered but not found');
+    return delivered;
+  }
+}
+
+function deliveryKey(channel: Channel, externalMessageId: string): string {
+  return `intake:${channel}:${externalMessageId}`;
+}
+
+/** A message received before, with what it did then. */
+async function findDelivered(
+  db: DatabaseOrTransaction,
+  channel: Channel,
+  externalMessageId: string,
+): Promise<IntakeResult | null> {
+  const [row] = await db
+    .select({
+      messageId: messages.id,
+      conversationId: messages.conversationId,
+      contactId: conversations.contactId,
+    })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(and(eq(messages.channel, channel), eq(messages.externalId, externalMessageId)))
+    .limit(1);
+  if (!row) return null;
+  const [origin] = await db
+    .select({ type: conversationEvents.type })
+    .from(conversationEvents)
+    .where(
+      and(
+        eq(conversationEvents.conversationId, row.conversationId),
+        inArray(conversationEvents.type, ['created', 'reopened']),
+        sql`${conversationEvents.payload}->>'messageId' = ${row.messageId}`,
+      ),
+    )
+    .limit(1);
+  const outcome: IntakeOutcome =
+    origin?.type === 'created' ? 'new' : origin?.type === 'reopened' ? 'reopened' : 'appended';
+  return { ...row, duplicate: true, outcome };
+}
+
+async function fileMessage(
+  tx: Transaction,
+  message: InboundMessage,
+  now: Date,
+): Promise<IntakeResult> {
+  const contact = await upsertContact(tx, message, now);
+  // Locked so an agent's status change and this message cannot interleave.
+  const [latest] = await tx
+    .select({
+      id: conversations.id,
+      status: conversations.status,
+      resolvedAt: conversations.resolvedAt,
+      inboxId: conversations.inboxId,
+      assigneeId: conversations.assigneeId,
+      priority: conversations.priority,
+      createdAt: conversations.createdAt,
+      firstResponseAt: conversations.firstResponseAt,
+      firstResponseDueAt: conversations.firstResponseDueAt,
+      nextResponseDueAt: conversations.nextResponseDueAt,
+      resolutionDueAt: conversations.resolutionDueAt,
+      slaPausedAt: conversations.slaPausedAt,
+    })
+    .from(conversations)
+    .where(and(eq(conversations.contactId, contact.id), eq(conversations.channel, message.channel)))
+    .orderBy(desc(conversations.createdAt), desc(conversations.id))
+    .limit(1)
+    .for('update');
+
+  const decision = decideIntake(latest ?? null, now);
+  if (decision.kind === 'new' || !latest) {
+    return openConversation(tx, message, contact, now);
+  }
+
+  const messageId = await insertMessage(tx, latest.id, message, now);
+  const reopening = decision.kind === 'reopen';
+  const parked = latest.status === 'pending' || latest.status === 'snoozed';
+  const clocks: SlaClocks = reopening ? onReopen(latest, now) : onCustomerMessage(latest, now);
+  await tx
+    .update(conversations)
+    .set({
+      status: 'open',
+      ...(reopening ? { resolvedAt: null } : {}),
+      ...(parked ? { snoozedUntil: null } : {}),
+      lastMessageAt: now,
+      lastMessagePreview: messagePreview(message.text),
+      ...clocks,
+      slaDueAt: nextDueAt(clocks),
+      updatedAt: now,
+    })
+    .where(eq(conversations.id, latest.id));
+  await appendEvents(tx, latest.id, CONTACT_ACTOR, [
+    { type: 'message_received', payload: { messageId }, occurredAt: now },
+  ]);
+  if (reopening) {
+    await appendEvents(tx, latest.id, SYSTEM_ACTOR, [
+      { type: 'reopened', payload: { from: latest.status, messageId }, occurredAt: now },
+    ]);
+  } else if (parked) {
+    await appendEvents(tx, latest.id, SYSTEM_ACTOR, [
+      {
+        type: 'status_changed',
+        payload: { from: latest.status, to: 'open', reason: 'customer_replied' },
+        occurredAt: now,
+      },
+    ]);
+  }
+  await announce(tx, {
+    kind: 'conversation',
+    conversationId: latest.id,
+    inboxId: latest.inboxId,
+    assigneeId: latest.assigneeId,
+    contactId: contact.id,
+    eventType: 'message_received',
+    at: now.toISOString(),
+  });
+  return {
+    conversationId: latest.id,
+    messageId,
+    contactId: contact.id,
+    duplicate: false,
+    outcome: reopening ? 'reopened' : 'appended',
+  };
+}
+
+interface IntakeContact {
+  id: string;
+  locale: string;
+  cityId: string | null;
+}
+
+/** The contact by (audience, externalId), created or refreshed with what the channel knows. */
+async function upsertContact(
+  tx: Transaction,
+  message: InboundMessage,
+  now: Date,
+): Promise<IntakeContact> {
+  const given = message.contact;
+  const cityId = given.city ? await cityIdOf(tx, given.city) : null;
+  const refreshed = {
+    name: given.name,
+    ...(given.phone ? { phone: given.phone } : {}),
+    ...(given.email ? { email: given.email } : {}),
+    ...(given.locale ? { locale: given.locale } : {}),
+    // An unknown city code is ignored rather than refusing (and losing) the message.
+    ...(cityId ? { cityId } : {}),
+  };
+  const [contact] = await tx
+    .insert(contacts)
+    .values({
+      audience: message.audience,
+      externalId: given.externalId,
+      ...refreshed,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [contacts.audience, contacts.externalId],
+      set: { ...refreshed, updatedAt: now },
+    })
+    .returning({ id: contacts.id, locale: contacts.locale, cityId: contacts.cityId });
+  if (!contact) throw new Error('contact upsert returned no row');
+  return contact;
+}
+
+async function cityIdOf(tx: Transaction, code: string): Promise<string | null> {
+  const [city] = await tx
+    .select({ id: cities.id })
+    .from(cities)
+    .where(eq(cities.code, code))
+    .limit(1);
+  return city?.id ?? null;
+}
+
+async function openConversation(
+  tx: Transaction,
+  message: InboundMessage,
+  contact: IntakeContact,
+  now: Date,
+): Promise<IntakeResult> {
+  const booking = message.bookingReference
+    ? ((
+        await tx
+          .select({ id: bookings.id, cityId: bookings.cityId })
+          .from(bookings)
+          .where(eq(bookings.reference, message.bookingReference))
+          .limit(1)
+      )[0] ?? null)
+    : null;
+  const cityId = contact.cityId ?? booking?.cityId ?? null;
+  const inboxId = await chooseInbox(tx, message.audience, cityId);
+  const clocks = startClocks(now, NEW_CONVERSATION_PRIORITY);
+  const [conversation] = await tx
+    .insert(conversations)
+    .values({
+      inboxId,
+      contactId: contact.id,
+      audience: message.audience,
+      channel: message.channel,
+      status: 'open',
+      priority: NEW_CONVERSATION_PRIORITY,
+      subject: messagePreview(message.text, SUBJECT_LENGTH),
+      cityId,
+      language: contact.locale,
+      bookingId: booking?.id ?? null,
+      assigneeId: null,
+      lastMessageAt: now,
+      lastMessagePreview: messagePreview(message.text),
+      ...clocks,
+      slaDueAt: nextDueAt(clocks),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: conversations.id });
+  if (!conversation) throw new Error('conversation insert returned no row');
+  const messageId = await insertMessage(tx, conversation.id, message, now);
+  await appendEvents(tx, conversation.id, CONTACT_ACTOR, [
+    { type: 'created', payload: { channel: message.channel, inboxId, messageId }, occurredAt: now },
+    { type: 'message_received', payload: { messageId }, occurredAt: now },
+  ]);
+  await announce(tx, {
+    kind: 'conversation',
+    conversationId: conversation.id,
+    inboxId,
+    assigneeId: null,
+    contactId: contact.id,
+    eventType: 'created',
+    at: now.toISOString(),
+  });
+  return {
+    conversationId: conversation.id,
+    messageId,
+    contactId: contact.id,
+    duplicate: false,
+    outcome: 'new',
+  };
+}
+
+/**
+ * The inbox a new conversation lands in: an active inbox of the audience for the contact's
+ * city, else one of the audience serving every city, else any active inbox of the audience.
+ */
+async function chooseInbox(
+  tx: Transaction,
+  audience: InboundMessage['audience'],
+  cityId: string | null,
+): Promise<string> {
+  const fit = cityId
+    ? sql`case when ${inboxes.cityId} = ${cityId} then 0 when ${inboxes.cityId} is null then 1 else 2 end`
+    : sql`case when ${inboxes.cityId} is null then 1 else 2 end`;
+  const [inbox] = await tx
+    .select({ id: inboxes.id })
+    .from(inboxes)
+    .where(and(eq(inboxes.audience, audience), eq(inboxes.active, true)))
+    .orderBy(fit, inboxes.createdAt, inboxes.id)
+    .limit(1);
+  if (!inbox) {
+    throw new IntakeError(
+      'no_inbox',
+      `No active inbox takes ${audience} conversations; an admin needs to create or activate one`,
+    );
+  }
+  return inbox.id;
+}
+
+async function insertMessage(
+  tx: Transaction,
+  conversationId: string,
+  message: InboundMessage,
+  now: Date,
+): Promise<string> {
+  const [row] = await tx
+    .insert(messages)
+    .values({
+      conversationId,
+      direction: 'inbound',
+      kind: 'message',
+      authorType: 'contact',
+      channel: message.channel,
+      externalId: message.externalMessageId,
+      body: message.text,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: [messages.channel, messages.externalId] })
+    .returning({ id: messages.id });
+  // Stored meanwhile by a writer outside intake's lock: undo everything and report it.
+  if (!row) throw new AlreadyDelivered();
+  return row.id;
+}
