@@ -1,12 +1,44 @@
+import { Badge, Tooltip } from '@mantine/core';
 import { AppFrame } from '@switchboard/ui';
-import { IconInbox } from '@tabler/icons-react';
+import { IconInbox, IconTemplate } from '@tabler/icons-react';
 import { Outlet } from 'react-router';
+import { CommandPalette } from './features/keyboard/CommandPalette.tsx';
+import { useLiveEvents } from './features/live/use-live-events.ts';
 
-const NAV_LINKS = [{ label: 'Inbox', to: '/inbox', icon: IconInbox }];
+const NAV_LINKS = [
+  { label: 'Inbox', to: '/inbox', icon: IconInbox },
+  { label: 'My macros', to: '/macros', icon: IconTemplate },
+];
+
+const LIVE_LABELS = {
+  live: { color: 'green', text: 'Live', hint: 'New messages appear as they arrive' },
+  connecting: { color: 'gray', text: 'Connecting', hint: 'Connecting to live updates…' },
+  reconnecting: {
+    color: 'orange',
+    text: 'Reconnecting',
+    hint: 'Live updates paused; reconnecting',
+  },
+} as const;
 
 export function WorkspaceLayout() {
+  const status = useLiveEvents();
+  const live = LIVE_LABELS[status];
   return (
     <AppFrame appName="Workspace" navLinks={NAV_LINKS}>
+      <Tooltip label={`${live.hint} · Ctrl+K for the command palette`}>
+        <Badge
+          pos="fixed"
+          bottom={12}
+          right={12}
+          variant="dot"
+          color={live.color}
+          aria-label={`Live updates: ${live.text}`}
+          style={{ zIndex: 10 }}
+        >
+          {live.text}
+        </Badge>
+      </Tooltip>
+      <CommandPalette />
       <Outlet />
     </AppFrame>
   );

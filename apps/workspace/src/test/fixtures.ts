@@ -1,6 +1,6 @@
 import type { ProcedureOutput } from '@switchboard/ui/testing';
 
-type ConversationRow = ProcedureOutput<'conversations.listMine'>['items'][number];
+type ConversationRow = ProcedureOutput<'conversations.view'>['items'][number];
 type ConversationDetail = ProcedureOutput<'conversations.byId'>;
 
 export const CONVERSATION_ID = '22222222-2222-4222-8222-222222222222';
@@ -17,6 +17,11 @@ export function conversationRow(overrides: Partial<ConversationRow> = {}): Conve
     lastMessageAt: new Date('2026-03-12T14:05:00Z'),
     lastMessagePreview: 'I have been waiting for 40 minutes at arrivals',
     createdAt: new Date('2026-03-12T13:20:00Z'),
+    slaDueAt: new Date(Date.now() + 20 * 60_000),
+    snoozedUntil: null,
+    inboxId: '33333333-3333-4333-8333-333333333333',
+    assigneeId: '11111111-1111-4111-8111-111111111111',
+    assigneeName: 'Ana Silva',
     contactName: 'Marta Lopes',
     inboxName: 'Lisbon guests',
     cityCode: 'LIS',
@@ -44,6 +49,15 @@ export function conversationDetail(): ConversationDetail {
       firstResponseAt: new Date('2026-03-12T13:25:00Z'),
       resolvedAt: null,
       snoozedUntil: null,
+      slaDueAt: null,
+      firstResponseDueAt: null,
+      nextResponseDueAt: null,
+      resolutionDueAt: new Date('2026-03-13T13:20:00Z'),
+      slaPausedAt: new Date('2026-03-12T13:26:00Z'),
+      csatRating: null,
+      csatComment: null,
+      csatRatedAt: null,
+      requestTypeId: '66666666-6666-4666-8666-666666666666',
       bookingId: '44444444-4444-4444-8444-444444444444',
       contactId: '55555555-5555-4555-8555-555555555555',
       inboxName: 'Lisbon guests',
@@ -89,6 +103,7 @@ export function conversationDetail(): ConversationDetail {
         authorName: null,
         channel: 'whatsapp',
         body: 'My driver is not here',
+        clientId: null,
         createdAt,
       },
       {
@@ -99,6 +114,7 @@ export function conversationDetail(): ConversationDetail {
         authorName: 'Ana Silva',
         channel: 'whatsapp',
         body: 'Called the driver, no answer',
+        clientId: null,
         createdAt: new Date('2026-03-12T13:24:00Z'),
       },
       {
@@ -109,6 +125,7 @@ export function conversationDetail(): ConversationDetail {
         authorName: 'Ana Silva',
         channel: 'whatsapp',
         body: 'Sorry about this, I am finding you another driver now.',
+        clientId: null,
         createdAt: new Date('2026-03-12T13:25:00Z'),
       },
     ],
@@ -147,5 +164,39 @@ export function conversationDetail(): ConversationDetail {
       },
     ],
     tags: [{ code: 'airport', name: 'Airport', color: 'blue' }],
+    pastConversations: [],
+  };
+}
+
+export function viewCounts(
+  overrides: Partial<ProcedureOutput<'conversations.viewCounts'>> = {},
+): ProcedureOutput<'conversations.viewCounts'> {
+  return {
+    mine: 3,
+    unassigned: 12,
+    pending: 2,
+    snoozed: 1,
+    sla: 4,
+    mentions: 1,
+    resolved: 20,
+    inboxes: [
+      {
+        id: '33333333-3333-4333-8333-333333333333',
+        name: 'Lisbon guests',
+        code: 'LIS_GUEST',
+        open: 40,
+        unassigned: 12,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function filterOptions(): ProcedureOutput<'conversations.filterOptions'> {
+  return {
+    cities: [{ code: 'LIS', name: 'Lisbon' }],
+    requestTypes: [{ code: 'DRIVER_NO_SHOW', name: 'Driver no-show', audience: 'guest' }],
+    tags: [{ code: 'airport', name: 'Airport' }],
+    colleagues: [{ id: '11111111-1111-4111-8111-111111111111', name: 'Ana Silva' }],
   };
 }

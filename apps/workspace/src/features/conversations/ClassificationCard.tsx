@@ -1,39 +1,74 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { MultiSelect, Paper, Select, Stack, Title } from '@mantine/core';
+import { useTRPC } from '@switchboard/ui/trpc';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { DetailList } from './DetailList.tsx';
 import type { ConversationDetail } from './timeline.ts';
+import { useConversationRefresh } from './use-conversation-mutation.ts';
 
 export interface ClassificationCardProps {
   conversation: ConversationDetail['conversation'];
   tags: ConversationDetail['tags'];
+  readOnly: boolean;
 }
 
-export function ClassificationCard({ conversation, tags }: ClassificationCardProps) {
+/** Request type, reason and tags, chosen from the taxonomy only. */
+export function ClassificationCard({ conversation, tags, readOnly }: ClassificationCardProps) {
+  const trpc = useTRPC();
+  const conversationId = conversation.id;
+  const options = useQuery(trpc.conversations.options.queryOptions({ conversationId }));
+  const { refresh, showError } = useConversationRefresh(conversationId);
+  const classify = useMutation(
+    trpc.conversations.classify.mutationOptions({ onSuccess: refresh, onError: showError }),
+  );
+  const setTags = useMutation(
+    trpc.conversations.setTags.mutationOptions({ onSuccess: refresh, onError: showError }),
+  );
+  const types = options.data?.requestTypes ?? [];
+  const currentType = types.find((type) => type.code === conversation.requestTypeCode);
   return (
     <Paper p="md" component="section" aria-labelledby="classification-heading">
       <Stack gap="sm">
         <Title order={2} size="h5" id="classification-heading">
           Classification
         </Title>
-        <DetailList
-          items={[
-            { label: 'Request type', value: conversation.requestTypeName },
-            { label: 'Reason', value: conversation.reasonName },
-            { label: 'City', value: conversation.cityName },
-          ]}
+        <Select
+          label="Request type"
+          searchable
+          clearable
+          disabled={readOnly || classify.isPending}
+          data={types.map((type) => ({ value: type.code, label: type.name }))}
+          value={conversation.requestTypeCode ?? null}
+          onChange={(code) =>
+            classify.mutate({ conversationId, requestTypeCode: code, reasonCode: null })
+          }
         />
-        {tags.length > 0 ? (
-          <Group gap={6}>
-            {tags.map((tag) => (
-              <Badge key={tag.code} color={tag.color} variant="light" size="sm">
-                {tag.name}
-              </Badge>
-            ))}
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            No tags
-          </Text>
-        )}
+        <Select
+          label="Reason"
+          searchable
+          clearable
+          disabled={readOnly || !currentType || classify.isPending}
+          data={(currentType?.reasons ?? []).map((reason) => ({
+            value: reason.code,
+            label: reason.name,
+          }))}
+          value={conversation.reasonCode ?? null}
+          onChange={(code) =>
+            classify.mutate({
+              conversationId,
+              requestTypeCode: conversation.requestTypeCode ?? null,
+              reasonCode: code,
+            })
+          }
+        />
+        <MultiSelect
+          label="Tags"
+          searchable
+          disabled={readOnly || setTags.isPending}
+          data={(options.data?.tags ?? []).map((tag) => ({ value: tag.code, label: tag.name }))}
+          value={tags.map((tag) => tag.code)}
+          onChange={(codes) => setTags.mutate({ conversationId, tags: codes })}
+        />
+        <DetailList items={[{ label: 'City', value: conversation.cityName }]} />
       </Stack>
     </Paper>
   );

@@ -1,4 +1,4 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import {
   AudienceBadge,
   ChannelBadge,
@@ -6,13 +6,18 @@ import {
   PriorityBadge,
   StatusBadge,
 } from '@switchboard/ui';
+import { IconEye } from '@tabler/icons-react';
+import type { Colleague } from '../live/presence-store.ts';
+import { SlaCountdown } from '../sla/SlaCountdown.tsx';
 import type { ConversationDetail } from './timeline.ts';
 
 export interface ConversationHeaderProps {
   conversation: ConversationDetail['conversation'];
+  colleagues: Colleague[];
 }
 
-export function ConversationHeader({ conversation }: ConversationHeaderProps) {
+export function ConversationHeader({ conversation, colleagues }: ConversationHeaderProps) {
+  const typing = colleagues.filter((colleague) => colleague.state === 'typing');
   return (
     <Stack gap="xs">
       <Title order={1} size="h3">
@@ -26,6 +31,7 @@ export function ConversationHeader({ conversation }: ConversationHeaderProps) {
         <PriorityBadge priority={conversation.priority} />
         <ChannelBadge channel={conversation.channel} />
         <AudienceBadge audience={conversation.audience} />
+        <SlaCountdown dueAt={conversation.slaDueAt} paused={conversation.slaPausedAt !== null} />
       </Group>
       <Text size="sm" c="dimmed">
         Inbox{' '}
@@ -38,6 +44,21 @@ export function ConversationHeader({ conversation }: ConversationHeaderProps) {
         </Text>
         {' · '}Opened {formatDateTime(conversation.createdAt)}
       </Text>
+      {colleagues.length > 0 ? (
+        <Alert
+          color={typing.length > 0 ? 'orange' : 'blue'}
+          icon={<IconEye size={16} />}
+          py={6}
+          role="status"
+          title={
+            typing.length > 0
+              ? `${typing.map((colleague) => colleague.userName).join(', ')} ${typing.length === 1 ? 'is' : 'are'} typing a reply`
+              : `${colleagues.map((colleague) => colleague.userName).join(', ')} ${colleagues.length === 1 ? 'is' : 'are'} also viewing`
+          }
+        >
+          Check before you reply, so the customer does not get two answers.
+        </Alert>
+      ) : null}
     </Stack>
   );
 }

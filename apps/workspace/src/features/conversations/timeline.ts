@@ -68,14 +68,33 @@ export function describeEvent(event: TimelineEvent, detail: ConversationDetail):
     case 'untagged':
       return `Removed tag ${tagName(payload.tag)}`;
     case 'request_type_set': {
-      const isCurrent = payload.requestType === conversation.requestTypeCode;
-      const name = isCurrent ? conversation.requestTypeName : humanise(payload.requestType);
-      const reason = isCurrent ? conversation.reasonName : humanise(payload.reason);
+      // Seeded history names the codes directly; live changes carry before/after.
+      const to = (payload.to ?? {}) as Record<string, unknown>;
+      const code = payload.requestType ?? to.requestTypeCode;
+      const reasonCode = payload.reason ?? to.reasonCode;
+      const isCurrent = code === conversation.requestTypeCode;
+      const name = isCurrent ? conversation.requestTypeName : humanise(code);
+      const reason = isCurrent ? conversation.reasonName : humanise(reasonCode);
       if (!name) return 'Request type set';
       return `Request type set to ${name}${reason ? ` · ${reason}` : ''}`;
     }
-    case 'transferred':
-      return 'Transferred to another inbox';
+    case 'transferred': {
+      const inbox = text(payload.toInboxName);
+      const reason = text(payload.reason);
+      return `Transferred to ${inbox ?? 'another inbox'}${reason ? ` — “${reason}”` : ''}`;
+    }
+    case 'csat_requested':
+      return payload.via === 'widget' ? 'CSAT survey shown in the chat' : 'CSAT survey link sent';
+    case 'macro_applied':
+      return `Macro “${text(payload.macroName) ?? 'macro'}” applied`;
+    case 'sop_step_checked':
+      return payload.state === 'skipped'
+        ? `Playbook step skipped${text(payload.skipReason) ? ` — “${text(payload.skipReason)}”` : ''}`
+        : 'Playbook step done';
+    case 'sop_step_unchecked':
+      return 'Playbook step unticked';
+    case 'mentioned':
+      return null;
     case 'resolved':
       return payload.from ? `Status ${statusLabel(payload.from)} → Resolved` : 'Resolved';
     case 'reopened':

@@ -10,91 +10,111 @@ import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceRoutes } from '../../router.tsx';
-import { CONVERSATION_ID, conversationDetail, conversationRow } from '../../test/fixtures.ts';
+import { conversationRow, filterOptions, viewCounts } from '../../test/fixtures.ts';
+import { parseInboxSelection, selectionParams } from './inbox-filters.ts';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
+type ViewInput = ProcedureInput<'conversations.view'>;
+
+function inboxHandlers(requests: ViewInput[], rows = [conversationRow()]) {
+  return trpcHandler({
+    'people.me': () => mockViewer(),
+    'conversations.viewCounts': () => viewCounts(),
+    'conversations.filterOptions': () => filterOptions(),
+    'conversations.view': (input) => {
+      requests.push(input);
+      return { items: rows, total: rows.length, limit: input.limit ?? 100, offset: 0 };
+    },
+  });
+}
+
 describe('InboxPage', () => {
-  it("lists the agent's conversations from conversations.listMine", async () => {
-    const requests: ProcedureInput<'conversations.listMine'>[] = [];
-    server.use(
-      trpcHandler({
-        'people.me': () => mockViewer(),
-        'conversations.listMine': (input) => {
-          requests.push(input);
-          return { items: [conversationRow()], total: 1, limit: 25, offset: 0 };
-        },
-      }),
-    );
+  it('shows the Mine view with live counts beside every view and inbox', async () => {
+    const requests: ViewInput[] = [];
+    server.use(inboxHandlers(requests));
     renderRoutes({ path: '/inbox', routes: workspaceRoutes });
 
-    expect(await screen.findByRole('heading', { name: 'My conversations' })).toBeInTheDocument();
-    const link = await screen.findByRole('link', {
-      name: '#1042 Driver did not show up at the airport',
+    expect(await screen.findByRole('heading', { name: 'Mine' })).toBeInTheDocument();
+    const views = screen.getByRole('navigation', { name: 'Views' });
+    expect(await within(views).findByRole('button', { name: /Unassigned\s*12/ })).toBeVisible();
+    expect(within(views).getByRole('button', { name: /SLA at risk\s*4/ })).toBeVisible();
+    expect(within(views).getByRole('button', { name: /Lisbon guests/ })).toBeVisible();
+    const row = await screen.findByRole('button', {
+      name: '#1042 Marta Lopes: Driver did not show up at the airport',
     });
-    const row = link.closest('tr');
-    expect(row).not.toBeNull();
-    const cells = within(row as HTMLElement);
-    expect(cells.getByText('Marta Lopes')).toBeInTheDocument();
+    const cells = within(row);
     expect(cells.getByText('Guest')).toBeInTheDocument();
     expect(cells.getByText('WhatsApp')).toBeInTheDocument();
     expect(cells.getByText('LIS')).toBeInTheDocument();
     expect(cells.getByText('P2 · High')).toBeInTheDocument();
-    expect(cells.getByText('I have been waiting for 40 minutes at arrivals')).toBeInTheDocument();
-    expect(requests[0]).toMatchObject({ status: ['open'], sort: 'newest', offset: 0 });
+    expect(cells.getByText(/left$/)).toBeInTheDocument();
+    expect(cells.getByText(/Ana Silva/)).toBeInTheDocument();
+    expect(requests[0]).toMatchObject({ view: 'mine', sort: 'sla', offset: 0 });
   });
 
-  it('keeps the status tab in the URL and asks the server for that status', async () => {
-    const requests: ProcedureInput<'conversations.listMine'>[] = [];
-    server.use(
-      trpcHandler({
-        'people.me': () => mockViewer(),
-        'conversations.listMine': (input) => {
-          requests.push(input);
-          return { items: [], total: 0, limit: 25, offset: 0 };
-        },
-      }),
-    );
-    const { router } = renderRoutes({ path: '/inbox', routes: workspaceRoutes });
+  it('switches view and keeps it, with the filters, in the URL', async () => {
+    const requests: ViewInput[] = [];
+    server.use(inboxHandlers(requests, []));
+    const { router } = renderRoutes({ path: '/inbox?priority=P1', routes: workspaceRoutes });
+    const views = await screen.findByRole('navigation', { name: 'Views' });
+    await userEvent.click(await within(views).findByRole('button', { name: /Unassigned/ }));
+    expect(await screen.findByRole('heading', { name: 'Unassigned' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?view=unassigned');
     expect(await screen.findByText('Nothing here')).toBeInTheDocument();
-
-    await userEvent.click(screen.getByRole('tab', { name: 'Resolved' }));
-    expect(router.state.location.search).toBe('?status=resolved');
-    await screen.findByText('Nothing here');
-    expect(requests.at(-1)).toMatchObject({ status: ['resolved', 'closed'] });
+    expect(requests.at(-1)).toMatchObject({ view: 'unassigned' });
+    expect(requests[0]).toMatchObject({ view: 'mine', priority: 'P1' });
   });
 
-  it('opens the conversation when a row is clicked', async () => {
+  it('moves through the list with j and k and opens with Enter', async () => {
+    const rows = [
+      conversationRow(),
+      conversationRow({ id: '99999999-9999-4999-8999-999999999999', number: 1043 }),
+    ];
+    server.use(inboxHandlers([], rows));
+    const { router } = renderRoutes({ path: '/inbox', routes: workspaceRoutes });
+    await screen.findByRole('button', { name: /#1043/ });
+    await userEvent.keyboard('jj');
+    expect(screen.getByRole('button', { name: /#1043/ })).toHaveAttribute('aria-current', 'true');
+    await userEvent.keyboard('{Enter}');
+    expect(router.state.location.pathname).toBe(
+      '/conversations/99999999-9999-4999-8999-999999999999',
+    );
+  });
+
+  it('shows the server error with a retry', async () => {
     server.use(
       trpcHandler({
         'people.me': () => mockViewer(),
-        'conversations.listMine': () => ({
-          items: [conversationRow()],
-          total: 1,
-          limit: 25,
-          offset: 0,
-        }),
-        'conversations.byId': () => conversationDetail(),
-      }),
-    );
-    const { router } = renderRoutes({ path: '/inbox', routes: workspaceRoutes });
-    await userEvent.click(await screen.findByText('Marta Lopes'));
-    expect(router.state.location.pathname).toBe(`/conversations/${CONVERSATION_ID}`);
-  });
-
-  it('sends a signed-out visitor to the sign-in page', async () => {
-    server.use(
-      trpcHandler({
-        'people.me': () => {
-          throw new MockTRPCError('UNAUTHORIZED', 'Sign in to continue');
+        'conversations.viewCounts': () => viewCounts(),
+        'conversations.filterOptions': () => filterOptions(),
+        'conversations.view': () => {
+          throw new MockTRPCError('INTERNAL_SERVER_ERROR', 'Something went wrong on our side.');
         },
       }),
     );
-    const { router } = renderRoutes({ path: '/inbox', routes: workspaceRoutes });
-    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/sign-in');
+    renderRoutes({ path: '/inbox', routes: workspaceRoutes });
+    expect(await screen.findByText(/Something went wrong/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /try again/i })).toBeVisible();
+  });
+});
+
+describe('inbox selection in the URL', () => {
+  it('round-trips and drops what it does not know', () => {
+    const selection = parseInboxSelection(
+      new URLSearchParams('view=inbox&inbox=abc&priority=P9&channel=email&q=%2312&sort=oldest'),
+    );
+    expect(selection).toEqual({
+      view: 'inbox',
+      inboxId: 'abc',
+      sort: 'oldest',
+      channel: 'email',
+      search: '#12',
+    });
+    expect(parseInboxSelection(selectionParams(selection))).toEqual(selection);
+    expect(parseInboxSelection(new URLSearchParams('view=inbox')).view).toBe('mine');
   });
 });

@@ -1,55 +1,111 @@
-import { CONVERSATION_SORTS, type ConversationStatus } from '@switchboard/domain';
+import {
+  AUDIENCES,
+  CHANNELS,
+  INBOX_SORTS,
+  INBOX_VIEWS,
+  type InboxFilters,
+  type InboxSort,
+  type InboxView,
+  PRIORITIES,
+} from '@switchboard/domain';
 
-export const INBOX_PAGE_SIZE = 25;
+/** Everything that picks the rows of the inbox list; all of it lives in the URL. */
+export interface InboxSelection extends InboxFilters {
+  view: InboxView;
+  inboxId?: string;
+  sort: InboxSort;
+}
 
-export const STATUS_TABS = [
-  { value: 'open', label: 'Open', statuses: ['open'] },
-  { value: 'pending', label: 'Pending', statuses: ['pending'] },
-  { value: 'snoozed', label: 'Snoozed', statuses: ['snoozed'] },
-  { value: 'resolved', label: 'Resolved', statuses: ['resolved', 'closed'] },
-  { value: 'all', label: 'All', statuses: undefined },
-] as const satisfies readonly {
-  value: string;
-  label: string;
-  statuses: readonly ConversationStatus[] | undefined;
-}[];
+export const VIEW_LABELS: Record<InboxView, string> = {
+  mine: 'Mine',
+  unassigned: 'Unassigned',
+  inbox: 'Inbox',
+  pending: 'Pending',
+  snoozed: 'Snoozed',
+  sla: 'SLA at risk',
+  mentions: 'Mentions',
+  resolved: 'Resolved by me',
+};
 
-export type StatusTab = (typeof STATUS_TABS)[number]['value'];
-export type ConversationSort = (typeof CONVERSATION_SORTS)[number];
-
-export const SORT_OPTIONS: { value: ConversationSort; label: string }[] = [
+export const SORT_OPTIONS: { value: InboxSort; label: string }[] = [
+  { value: 'sla', label: 'SLA due first' },
   { value: 'newest', label: 'Newest activity' },
-  { value: 'oldest', label: 'Oldest activity' },
+  { value: 'oldest', label: 'Waiting longest' },
   { value: 'priority', label: 'Most urgent first' },
 ];
 
-export interface InboxFilters {
-  tab: StatusTab;
-  sort: ConversationSort;
-  page: number;
+const FILTER_KEYS = [
+  'channel',
+  'audience',
+  'cityCode',
+  'priority',
+  'requestTypeCode',
+  'tag',
+  'assigneeId',
+  'search',
+] as const satisfies readonly (keyof InboxFilters)[];
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+const PARAM_NAMES: Record<FilterKey | 'view' | 'inboxId' | 'sort', string> = {
+  view: 'view',
+  inboxId: 'inbox',
+  sort: 'sort',
+  channel: 'channel',
+  audience: 'audience',
+  cityCode: 'city',
+  priority: 'priority',
+  requestTypeCode: 'type',
+  tag: 'tag',
+  assigneeId: 'assignee',
+  search: 'q',
+};
+
+const ALLOWED: Partial<Record<FilterKey, readonly string[]>> = {
+  channel: CHANNELS,
+  audience: AUDIENCES,
+  priority: PRIORITIES,
+};
+
+function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
+  return values.includes(value as T) ? (value as T) : fallback;
 }
 
-function isStatusTab(value: string | null): value is StatusTab {
-  return STATUS_TABS.some((tab) => tab.value === value);
-}
-
-function isSort(value: string | null): value is ConversationSort {
-  return (CONVERSATION_SORTS as readonly (string | null)[]).includes(value);
-}
-
-/** Reads the inbox filters from the URL, falling back to defaults for anything unknown. */
-export function parseInboxFilters(params: URLSearchParams): InboxFilters {
-  const tab = params.get('status');
-  const sort = params.get('sort');
-  const page = Number.parseInt(params.get('page') ?? '', 10);
-  return {
-    tab: isStatusTab(tab) ? tab : 'open',
-    sort: isSort(sort) ? sort : 'newest',
-    page: Number.isInteger(page) && page > 0 ? page : 1,
+/** Reads the selection from the URL, dropping anything unknown rather than failing. */
+export function parseInboxSelection(params: URLSearchParams): InboxSelection {
+  const view = oneOf(INBOX_VIEWS, params.get('view'), 'mine');
+  const inboxId = params.get('inbox') ?? undefined;
+  const selection: InboxSelection = {
+    view: view === 'inbox' && !inboxId ? 'mine' : view,
+    sort: oneOf(INBOX_SORTS, params.get('sort'), 'sla'),
   };
+  if (selection.view === 'inbox') selection.inboxId = inboxId;
+  for (const key of FILTER_KEYS) {
+    const value = params.get(PARAM_NAMES[key])?.trim();
+    if (!value) continue;
+    const allowed = ALLOWED[key];
+    if (allowed && !allowed.includes(value)) continue;
+    (selection as unknown as Record<string, string>)[key] = value;
+  }
+  return selection;
 }
 
-export function statusesOf(tab: StatusTab): ConversationStatus[] | undefined {
-  const statuses = STATUS_TABS.find((item) => item.value === tab)?.statuses;
-  return statuses ? [...statuses] : undefined;
+/** The URL parameters of a selection; defaults are left out so links stay short. */
+export function selectionParams(selection: InboxSelection): URLSearchParams {
+  const params = new URLSearchParams();
+  if (selection.view !== 'mine') params.set('view', selection.view);
+  if (selection.view === 'inbox' && selection.inboxId) params.set('inbox', selection.inboxId);
+  if (selection.sort !== 'sla') params.set('sort', selection.sort);
+  for (const key of FILTER_KEYS) {
+    const value = selection[key];
+    if (value) params.set(PARAM_NAMES[key], value);
+  }
+  return params;
+}
+
+export function activeFilterCount(selection: InboxSelection): number {
+  return FILTER_KEYS.filter((key) => key !== 'search' && selection[key]).length;
+}
+
+export function clearFilters(selection: InboxSelection): InboxSelection {
+  return { view: selection.view, inboxId: selection.inboxId, sort: selection.sort };
 }
