@@ -4,7 +4,10 @@
  */
 export function mentionHandles(body: string): string[] {
   const handles = new Set<string>();
-  for (const match of body.matchAll(/(?:^|[^\w.@])@([a-z0-9][a-z0-9._-]*[a-z0-9])/gi)) {
+  // A handle ends where a word ends: "@joão" mentions nobody rather than a colleague "jo".
+  for (const match of body.matchAll(
+    /(?:^|[^\w.@])@([a-z0-9][a-z0-9._-]*[a-z0-9])(?![\p{L}\p{N}])/giu,
+  )) {
     handles.add(match[1]!.toLowerCase());
   }
   return [...handles];
