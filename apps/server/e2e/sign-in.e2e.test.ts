@@ -36,12 +36,15 @@ describe.runIf(browserAvailable())('signing in', () => {
     const page = await browser.newPage();
     await signIn(page, 'workspace', 'agent@switchboard.test');
     await page.waitForURL(/\/workspace\/inbox/);
-    await page.getByRole('heading', { name: 'My conversations' }).waitFor();
-    await page.getByRole('row').nth(1).waitFor();
-    expect(await page.getByRole('row').count()).toBeGreaterThan(1);
+    await page.getByRole('heading', { name: 'Mine' }).waitFor();
+    const rows = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('button', { name: /^#\d+/ }) });
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${screenshots}workspace-inbox.png`, fullPage: true });
 
-    await page.getByRole('row').nth(1).click();
+    await rows.first().getByRole('button').click();
     await page.waitForURL(/\/workspace\/conversations\//);
     await page.getByRole('heading', { name: /#\d+/ }).first().waitFor();
     await page.screenshot({ path: `${screenshots}workspace-conversation.png`, fullPage: true });

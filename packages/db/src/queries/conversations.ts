@@ -117,6 +117,7 @@ export async function findConversationDetail(db: Database, conversationId: strin
         authorName: users.name,
         channel: messages.channel,
         body: messages.body,
+        clientId: messages.clientId,
         createdAt: messages.createdAt,
       })
       .from(messages)
