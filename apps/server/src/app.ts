@@ -3,8 +3,11 @@ import { type Auth, appRouter, createContext } from '@switchboard/api';
 import type { DatabaseHandle } from '@switchboard/db/client';
 import { migrationState } from '@switchboard/db/migrate';
 import { Hono } from 'hono';
+import { mountChatApi, mountChatPages, mountSurvey } from './chat/index.ts';
 import { clientAddress, withClientAddress } from './client-ip.ts';
+import { mountInboundApi } from './intake/inbound-api.ts';
 import { landingPage } from './landing-page.ts';
+import { LiveHub, staffEventsHandler } from './live/index.ts';
 import type { Logger } from './logger.ts';
 import { type BuiltApp, mountBuiltApp } from './static-apps.ts';
 
@@ -16,6 +19,10 @@ export interface AppOptions {
   migrationsFolder?: string | undefined;
   builtApps: { workspace: BuiltApp; console: BuiltApp };
   startedAt?: Date;
+  /** Origin people open (survey links, the OpenAPI document's server). */
+  publicUrl?: string | undefined;
+  /** The process's live-notice fan-out; created here when not given (tests). */
+  live?: LiveHub | undefined;
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -84,6 +91,14 @@ export function createApp(options: AppOptions): Hono {
       },
     }),
   );
+
+  const live = options.live ?? new LiveHub(database, logger);
+  const publicUrl = options.publicUrl ?? 'http://localhost:3000';
+  app.get('/events', staffEventsHandler({ db: database.db, auth, hub: live, logger }));
+  mountInboundApi(app, { db: database.db, logger, publicUrl });
+  mountChatPages(app);
+  mountChatApi(app, { db: database.db, hub: live, logger, trustProxy: options.trustProxy });
+  mountSurvey(app, { db: database.db });
 
   const built = {
     workspace: mountBuiltApp(app, options.builtApps.workspace),

@@ -7,6 +7,7 @@ import { createDatabase } from '@switchboard/db/client';
 import { migrateDatabase } from '@switchboard/db/migrate';
 import { createApp } from './app.ts';
 import { readEnv } from './env.ts';
+import { LiveHub } from './live/index.ts';
 import { createLogger } from './logger.ts';
 
 const env = readEnv();
@@ -34,10 +35,13 @@ const auth = createAuth({
   signInAttemptsPerMinute: env.signInAttemptsPerMinute,
 });
 
+const live = new LiveHub(database, logger);
 const app = createApp({
   database,
   auth,
   logger,
+  live,
+  publicUrl: env.publicUrl,
   trustProxy: env.trustProxy,
   migrationsFolder,
   builtApps: {
@@ -63,6 +67,8 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, 10_000);
   forceExit.unref();
+  // Event streams never finish by themselves: end them so the server can close.
+  await live.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await database.close();
   logger.info('stopped');

@@ -1,10 +1,14 @@
 import { conversationsRouter } from './router/conversations.ts';
+import { integrationsRouter } from './router/integrations.ts';
+import { liveRouter } from './router/live.ts';
 import { peopleRouter } from './router/people.ts';
 import { routingRouter } from './router/routing.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
   conversations: conversationsRouter,
+  integrations: integrationsRouter,
+  live: liveRouter,
   people: peopleRouter,
   routing: routingRouter,
 });

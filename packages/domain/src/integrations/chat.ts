@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { csatResponseSchema } from '../conversations/actions.ts';
 import { messageBodySchema } from '../conversations/intake.ts';
 import { audienceSchema } from '../shared/enums.ts';
+import { languageSchema } from '../shared/places.ts';
 
 /**
  * The web-chat widget's visitor token: random, generated in the visitor's browser and kept in
@@ -21,6 +22,8 @@ export const chatMessageInputSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/, 'City is a three-letter city code, e.g. LIS')
     .optional(),
+  /** The browser's language, when it is one Switchboard knows the shape of (en, pt-PT). */
+  locale: languageSchema.optional(),
   text: messageBodySchema,
 });
 export type ChatMessageInput = z.infer<typeof chatMessageInputSchema>;

@@ -1,0 +1,19 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../client.ts';
+import { conversations } from '../schema/index.ts';
+
+/**
+ * Who a conversation is assigned to now. Presence notices do not carry it, and an agent may
+ * see a conversation outside their inboxes only because it is theirs.
+ */
+export async function assigneeOfConversation(
+  db: Database,
+  conversationId: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ assigneeId: conversations.assigneeId })
+    .from(conversations)
+    .where(eq(conversations.id, conversationId))
+    .limit(1);
+  return row?.assigneeId ?? null;
+}
