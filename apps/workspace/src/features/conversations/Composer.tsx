@@ -13,7 +13,8 @@ export interface ComposerProps {
   disabledReason?: string;
   onSend: (mode: ComposerMode, body: string) => void;
   onTyping: () => void;
-  onOpenMacros: () => void;
+  /** Opens the macro picker; without it the Macros button is not shown. */
+  onOpenMacros?: () => void;
 }
 
 /** Public reply or internal note; the draft of each is kept until it is sent. */
@@ -57,8 +58,8 @@ export function Composer({
             ]}
           />
           <Text size="xs" c="dimmed">
-            <Kbd>r</Kbd> reply · <Kbd>n</Kbd> note · <Kbd>m</Kbd> macro · <Kbd>e</Kbd> resolve ·{' '}
-            <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> send
+            <Kbd>r</Kbd> reply · <Kbd>n</Kbd> note · <Kbd>e</Kbd> resolve · <Kbd>Ctrl</Kbd>+
+            <Kbd>Enter</Kbd> send
           </Text>
         </Group>
         <Textarea
@@ -93,15 +94,19 @@ export function Composer({
           }}
         />
         <Group justify="space-between">
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconTemplate size={14} />}
-            onClick={onOpenMacros}
-            disabled={disabled}
-          >
-            Macros
-          </Button>
+          {onOpenMacros ? (
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconTemplate size={14} />}
+              onClick={onOpenMacros}
+              disabled={disabled}
+            >
+              Macros
+            </Button>
+          ) : (
+            <span />
+          )}
           <Button
             size="xs"
             color={isNote ? 'yellow' : undefined}

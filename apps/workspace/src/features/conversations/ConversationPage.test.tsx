@@ -18,6 +18,13 @@ describe('ConversationPage', () => {
       trpcHandler({
         'people.me': () => mockViewer(),
         'conversations.byId': () => conversationDetail(),
+        'conversations.options': () => ({
+          tags: [{ code: 'airport', name: 'Airport', color: 'blue' }],
+          requestTypes: [],
+          assignees: [],
+          inboxes: [],
+        }),
+        'live.presence': () => ({ ok: true as const }),
       }),
     );
     renderRoutes({ path, routes: workspaceRoutes });
@@ -34,7 +41,7 @@ describe('ConversationPage', () => {
     // 13:00 UTC is 13:00 in Lisbon in March (WET, before summer time).
     expect(screen.getByText(/13:00/)).toBeInTheDocument();
     expect(screen.getByText('Lisbon time (Europe/Lisbon)')).toBeInTheDocument();
-    expect(screen.getByText('Airport')).toBeInTheDocument();
+    expect(await screen.findByText('Airport')).toBeInTheDocument();
   });
 
   it('explains when the conversation is in an inbox the agent does not work', async () => {
@@ -44,6 +51,7 @@ describe('ConversationPage', () => {
         'conversations.byId': () => {
           throw new MockTRPCError('FORBIDDEN', 'This conversation is in an inbox you do not work');
         },
+        'live.presence': () => ({ ok: true as const }),
       }),
     );
     renderRoutes({ path, routes: workspaceRoutes });
@@ -58,6 +66,7 @@ describe('ConversationPage', () => {
         'conversations.byId': () => {
           throw new MockTRPCError('NOT_FOUND', 'Conversation not found');
         },
+        'live.presence': () => ({ ok: true as const }),
       }),
     );
     renderRoutes({ path, routes: workspaceRoutes });
