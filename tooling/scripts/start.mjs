@@ -43,6 +43,7 @@ console.log(`
   Switchboard is running
     Workspace (agents):           ${publicUrl}/workspace/
     Console (leads, trainers):    ${publicUrl}/console/
+    Web chat (guests, drivers):   ${publicUrl}/chat
     Health:                       ${publicUrl}/healthz
 
   Demo logins — password for all: switchboard-demo
@@ -51,6 +52,8 @@ console.log(`
     lead@switchboard.test      team lead
     trainer@switchboard.test   trainer
     admin@switchboard.test     admin
+
+  Inbound API key (demo): sb_live_DemoSwitchboardInboundKey0000001
 └──────────────────────────────────────────────────────────────┘
 Press Ctrl+C to stop.`);
 

@@ -15,8 +15,10 @@ import { parseSeedArgs } from './cli/common.ts';
 import { parseDatabaseCliEnv } from './cli/env.ts';
 import { createDatabase, type DatabaseHandle } from './client.ts';
 import { migrateDatabase, rowsOf } from './migrate.ts';
+import { verifyApiKey } from './queries/api-keys.ts';
 import {
   accounts,
+  apiKeys,
   categories,
   cities,
   conversations,
@@ -26,6 +28,7 @@ import {
   users,
 } from './schema/index.ts';
 import {
+  DEMO_API_KEY,
   DEMO_PASSWORD,
   DEMO_USERS,
   demoOrganisationExists,
@@ -111,6 +114,14 @@ describe('seedDemo', () => {
     expect(summary.counts.messages).toBeGreaterThan(CONVERSATIONS * 2);
     expect(summary.counts.events).toBeGreaterThan(CONVERSATIONS * 4);
     expect(summary.peakRssMb).toBeGreaterThan(0);
+    expect(summary.counts.apiKeys).toBe(1);
+  });
+
+  it('stores the documented demo API key as a digest the inbound API accepts', async () => {
+    const rows = await handle.db.select().from(apiKeys);
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(DEMO_API_KEY);
+    expect(await verifyApiKey(handle.db, DEMO_API_KEY)).toMatchObject({ id: rows[0]!.id });
   });
 
   it('creates an organisation of at least the required size', async () => {

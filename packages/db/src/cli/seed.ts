@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../seed/index.ts';
+import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../seed/index.ts';
 import {
   migrateWithReport,
   openDatabase,
@@ -31,10 +31,12 @@ runCli('db:seed', async () => {
       console.log(
         'seed     skipped: the demo organisation already exists (--if-empty). `pnpm db:reset` starts again.',
       );
+      printApiKey();
       return;
     }
     printSummary(summary);
     printSignIn();
+    printApiKey();
   } finally {
     await handle.close();
   }
@@ -46,4 +48,8 @@ function printSignIn(): void {
   console.log(
     `sign in  ${short.map((user) => user.email).join(', ')} — password "${DEMO_PASSWORD}"`,
   );
+}
+
+function printApiKey(): void {
+  console.log(`api key  ${DEMO_API_KEY} — POST /api/v1/messages with Authorization: Bearer <key>`);
 }

@@ -10,6 +10,7 @@ import {
   messages,
   users,
 } from '../schema/index.ts';
+import { insertDemoApiKey } from './api-keys.ts';
 import { insertRows } from './bulk-insert.ts';
 import { CITIES } from './cities.ts';
 import { type ContactRow, contactAt, contactCount, contactRow } from './contacts.ts';
@@ -18,6 +19,7 @@ import { DEMO_ADMIN_EMAIL, insertOrganisation } from './organisation.ts';
 import { Random } from './random.ts';
 import { insertTaxonomy } from './taxonomy.ts';
 
+export { DEMO_API_KEY, DEMO_API_KEY_NAME } from './api-keys.ts';
 export type { CityProfile } from './cities.ts';
 export { CITIES } from './cities.ts';
 export {
@@ -80,6 +82,7 @@ export interface SeedCounts {
   messages: number;
   events: number;
   conversationTags: number;
+  apiKeys: number;
 }
 
 export interface SeedSummary {
@@ -122,6 +125,7 @@ function emptyCounts(): SeedCounts {
     messages: 0,
     events: 0,
     conversationTags: 0,
+    apiKeys: 0,
   };
 }
 
@@ -218,7 +222,11 @@ export async function seedDemo(
 
   try {
     if (await demoOrganisationExists(db)) {
-      if (options.ifEmpty) return summary(true);
+      if (options.ifEmpty) {
+        // Databases seeded before the inbound API existed get its demo key too.
+        counts.apiKeys = await insertDemoApiKey(db);
+        return summary(true);
+      }
       throw new DemoExistsError();
     }
 
@@ -230,6 +238,7 @@ export async function seedDemo(
     await db.transaction(async (tx) => {
       organisation = await insertOrganisation(tx, new Random(seed, 'organisation'), foundedAt);
       taxonomy = await insertTaxonomy(tx, new Random(seed, 'taxonomy'), foundedAt);
+      counts.apiKeys = await insertDemoApiKey(tx, foundedAt);
     });
     Object.assign(counts, organisation.counts, taxonomy.counts);
     report({ phase: 'organisation', done: 1, total: 1, perSecond: 0 });
