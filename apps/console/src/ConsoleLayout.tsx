@@ -1,5 +1,6 @@
 import { AppFrame } from '@switchboard/ui';
-import { IconInbox, IconUsers } from '@tabler/icons-react';
+import { useViewer } from '@switchboard/ui/auth';
+import { IconInbox, IconKey, IconUsers } from '@tabler/icons-react';
 import { Outlet } from 'react-router';
 
 const NAV_LINKS = [
@@ -7,9 +8,14 @@ const NAV_LINKS = [
   { label: 'People', to: '/people', icon: IconUsers },
 ];
 
+/** Links only admins see: what they open is admin-only too. */
+const ADMIN_NAV_LINKS = [{ label: 'API keys', to: '/integrations/api-keys', icon: IconKey }];
+
 export function ConsoleLayout() {
+  const viewer = useViewer();
+  const navLinks = viewer.access.admin ? [...NAV_LINKS, ...ADMIN_NAV_LINKS] : NAV_LINKS;
   return (
-    <AppFrame appName="Console" navLinks={NAV_LINKS}>
+    <AppFrame appName="Console" navLinks={navLinks}>
       <Outlet />
     </AppFrame>
   );

@@ -2,6 +2,7 @@ import { NotAllowed } from '@switchboard/ui';
 import { RequireSession, SignInPage } from '@switchboard/ui/auth';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
+import { ApiKeysPage } from './features/integrations/ApiKeysPage.tsx';
 import { PeoplePage } from './features/people/PeoplePage.tsx';
 import { InboxesPage } from './features/routing/InboxesPage.tsx';
 
@@ -37,6 +38,7 @@ export const consoleRoutes: RouteObject[] = [
       { index: true, element: <Navigate to="/inboxes" replace /> },
       { path: '/inboxes', element: <InboxesPage /> },
       { path: '/people', element: <PeoplePage /> },
+      { path: '/integrations/api-keys', element: <ApiKeysPage /> },
       { path: '*', element: <Navigate to="/inboxes" replace /> },
     ],
   },

@@ -8,4 +8,5 @@ export {
   type ProcedureOutput,
   type ProcedurePath,
   trpcHandler,
+  trpcMutationHandler,
 } from './trpc-handlers.ts';

@@ -122,3 +122,31 @@ export function trpcHandler(mocks: ProcedureMocks) {
     );
   });
 }
+
+/**
+ * An MSW handler answering tRPC mutations (batched POSTs, `{"0": {"json": input}}`) from
+ * plain functions per procedure, like `trpcHandler` does for queries.
+ */
+export function trpcMutationHandler(mocks: ProcedureMocks) {
+  const resolvers = mocks as Record<string, AnyResolver | undefined>;
+  return http.post('*/trpc/:paths', async ({ request, params }) => {
+    const url = new URL(request.url);
+    const paths = String(params.paths).split(',');
+    const parsed: unknown = await request.json().catch(() => undefined);
+    if (url.searchParams.get('batch') !== '1') {
+      const path = paths[0] ?? '';
+      const { status, body } = await answer(path, resolvers[path], decodeInput(parsed));
+      return HttpResponse.json(body, { status });
+    }
+    const inputs = (parsed ?? {}) as Record<string, unknown>;
+    const answers = await Promise.all(
+      paths.map((path, index) => answer(path, resolvers[path], decodeInput(inputs[index]))),
+    );
+    const statuses = new Set(answers.map((item) => item.status));
+    const [onlyStatus] = statuses;
+    return HttpResponse.json(
+      answers.map((item) => item.body),
+      { status: statuses.size === 1 && onlyStatus !== undefined ? onlyStatus : 207 },
+    );
+  });
+}
