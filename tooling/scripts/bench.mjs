@@ -6,7 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from './pnpm.mjs';
 
-const BENCHMARKS = [{ prefix: 'seed', cwd: 'packages/db', script: 'src/bench/seed.bench.ts' }];
+const BENCHMARKS = [
+  { prefix: 'seed', cwd: 'packages/db', script: 'src/bench/seed.bench.ts' },
+  { prefix: 'intake', cwd: 'apps/server', script: 'src/bench/intake.bench.ts' },
+];
 
 const wanted = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? '';
 const figures = {};

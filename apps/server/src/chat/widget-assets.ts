@@ -37,8 +37,10 @@ button.primary { background: var(--accent); border-color: var(--accent); color: 
 button.link { border: none; padding: 0; color: var(--accent); align-self: flex-start; }
 button:disabled { opacity: .6; cursor: default; }
 #messages { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; flex: 1; overflow-y: auto; }
-.bubble { max-width: 85%; padding: 8px 12px; border-radius: 12px; background: var(--bubble); align-self: flex-start; white-space: pre-wrap; overflow-wrap: anywhere; }
-.bubble.mine { background: var(--mine); align-self: flex-end; }
+.row { display: flex; justify-content: flex-start; }
+.row.mine { justify-content: flex-end; }
+.bubble { max-width: 85%; padding: 8px 12px; border-radius: 12px; background: var(--bubble); white-space: pre-wrap; overflow-wrap: anywhere; }
+.bubble.mine { background: var(--mine); }
 .bubble .meta { display: block; font-size: .8rem; color: var(--muted); margin-bottom: 2px; }
 .bubble.pending { opacity: .7; }
 .notice { color: var(--muted); font-size: .9rem; text-align: center; margin: 0; }
@@ -267,12 +269,15 @@ function refresh() {
 
 function bubble(text, mine, meta, extra) {
   var item = document.createElement('li');
-  item.className = 'bubble' + (mine ? ' mine' : '') + (extra ? ' ' + extra : '');
+  item.className = 'row' + (mine ? ' mine' : '');
+  var message = document.createElement('article');
+  message.className = 'bubble' + (mine ? ' mine' : '') + (extra ? ' ' + extra : '');
   var label = document.createElement('span');
   label.className = 'meta';
   label.textContent = meta;
-  item.appendChild(label);
-  item.appendChild(document.createTextNode(text));
+  message.appendChild(label);
+  message.appendChild(document.createTextNode(text));
+  item.appendChild(message);
   return item;
 }
 

@@ -222,14 +222,16 @@ async function upsertContact(
   now: Date,
 ): Promise<IntakeContact> {
   const given = message.contact;
-  const cityId = given.city ? await cityIdOf(tx, given.city) : null;
+  // Looked up inside the upsert (one round trip). An unknown code leaves the city as it was
+  // rather than refusing, and losing, the message.
+  const cityId = given.city
+    ? sql`(select ${cities.id} from ${cities} where ${cities.code} = ${given.city})`
+    : undefined;
   const refreshed = {
     name: given.name,
     ...(given.phone ? { phone: given.phone } : {}),
     ...(given.email ? { email: given.email } : {}),
     ...(given.locale ? { locale: given.locale } : {}),
-    // An unknown city code is ignored rather than refusing (and losing) the message.
-    ...(cityId ? { cityId } : {}),
   };
   const [contact] = await tx
     .insert(contacts)
@@ -237,25 +239,21 @@ async function upsertContact(
       audience: message.audience,
       externalId: given.externalId,
       ...refreshed,
+      ...(cityId ? { cityId } : {}),
       createdAt: now,
       updatedAt: now,
     })
     .onConflictDoUpdate({
       target: [contacts.audience, contacts.externalId],
-      set: { ...refreshed, updatedAt: now },
+      set: {
+        ...refreshed,
+        ...(cityId ? { cityId: sql`coalesce(excluded.city_id, ${contacts.cityId})` } : {}),
+        updatedAt: now,
+      },
     })
     .returning({ id: contacts.id, locale: contacts.locale, cityId: contacts.cityId });
   if (!contact) throw new Error('contact upsert returned no row');
   return contact;
-}
-
-async function cityIdOf(tx: Transaction, code: string): Promise<string | null> {
-  const [city] = await tx
-    .select({ id: cities.id })
-    .from(cities)
-    .where(eq(cities.code, code))
-    .limit(1);
-  return city?.id ?? null;
 }
 
 async function openConversation(
