@@ -9,6 +9,8 @@ import { repoRoot } from './pnpm.mjs';
 const BENCHMARKS = [
   { prefix: 'seed', cwd: 'packages/db', script: 'src/bench/seed.bench.ts' },
   { prefix: 'intake', cwd: 'apps/server', script: 'src/bench/intake.bench.ts' },
+  // Needs DATABASE_URL at a PostgreSQL seeded with a million conversations; skips without it.
+  { prefix: 'inbox', cwd: 'packages/db', script: 'src/bench/inbox-views.bench.ts' },
 ];
 
 const wanted = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? '';

@@ -19,7 +19,7 @@ import {
   seesEveryInbox,
   snoozeProblem,
 } from '@switchboard/domain';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 import {
   conversations,
@@ -656,7 +656,7 @@ export async function wakeSnoozedConversations(
   const due = await db
     .select({ id: conversations.id })
     .from(conversations)
-    .where(and(eq(conversations.status, 'snoozed'), sql`${conversations.snoozedUntil} <= ${now}`))
+    .where(and(eq(conversations.status, 'snoozed'), lte(conversations.snoozedUntil, now)))
     .limit(options.limit ?? 200);
   let woken = 0;
   for (const { id } of due) {

@@ -78,6 +78,23 @@ export const conversations = pgTable(
       .on(table.inboxId, table.status, table.slaDueAt)
       .where(sql`${table.assigneeId} is null`),
     index('conversations_due_idx').on(table.slaDueAt).where(sql`${table.slaDueAt} is not null`),
+    // The Unassigned view across several inboxes, read in the order it shows (SLA sort, and
+    // newest/oldest), so a page is the first 50 index entries rather than a sort of them all.
+    index('conversations_unassigned_sla_idx')
+      .on(
+        table.status,
+        table.slaDueAt,
+        table.lastMessageAt.desc().nullsFirst(),
+        table.id.desc().nullsFirst(),
+      )
+      .where(sql`${table.assigneeId} is null`),
+    index('conversations_unassigned_recent_idx')
+      .on(table.status, table.lastMessageAt, table.id)
+      .where(sql`${table.assigneeId} is null`),
+    // Every view count in one index-only pass over the active conversations.
+    index('conversations_active_idx')
+      .on(table.status, table.inboxId, table.assigneeId, table.slaDueAt)
+      .where(sql`${table.status} in ('open', 'pending', 'snoozed')`),
     index('conversations_contact_idx').on(table.contactId, table.createdAt),
     index('conversations_created_idx').on(table.createdAt),
     index('conversations_booking_idx').on(table.bookingId),

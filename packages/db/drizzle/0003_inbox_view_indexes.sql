@@ -1,0 +1,3 @@
+CREATE INDEX "conversations_unassigned_sla_idx" ON "conversations" USING btree ("status","sla_due_at","last_message_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "conversations"."assignee_id" is null;--> statement-breakpoint
+CREATE INDEX "conversations_unassigned_recent_idx" ON "conversations" USING btree ("status","last_message_at","id") WHERE "conversations"."assignee_id" is null;--> statement-breakpoint
+CREATE INDEX "conversations_active_idx" ON "conversations" USING btree ("status","inbox_id","assignee_id","sla_due_at") WHERE "conversations"."status" in ('open', 'pending', 'snoozed');
