@@ -67,11 +67,10 @@ describe.runIf(browserAvailable())('web chat and survey', () => {
   }
 
   async function visitorHistory(page: Page) {
-    const token = await page.evaluate(
-      () =>
-        (JSON.parse(localStorage.getItem('switchboard.chat.v1') ?? '{}') as { token: string })
-          .token,
+    const stored = await page.evaluate<string | null>(
+      "localStorage.getItem('switchboard.chat.v1')",
     );
+    const token = (JSON.parse(stored ?? '{}') as { token: string }).token;
     const response = await fetch(`${server.baseUrl}/chat/api/history`, {
       headers: { 'x-chat-token': token },
     });

@@ -34,7 +34,6 @@ export const liveRouter = createTRPCRouter({
         message: 'This conversation is in an inbox you do not work',
       });
     }
-    const at = new Date().toISOString();
     await announce(ctx.db, {
       kind: 'presence',
       conversationId: conversation.id,
@@ -42,8 +41,8 @@ export const liveRouter = createTRPCRouter({
       userId: ctx.viewer.id,
       userName: ctx.viewer.name,
       state: input.state,
-      at,
+      at: new Date().toISOString(),
     });
-    return { announced: true as const, at };
+    return { ok: true as const };
   }),
 });
