@@ -168,6 +168,28 @@ describe('GET /events', () => {
     }
   });
 
+  it('hears its own probe through the database, so healthy streams stay open', async () => {
+    const admin = await server.staffSession('admin');
+    const stream = await openEvents(admin.cookie);
+    try {
+      const count = server.live.subscriberCount;
+      await server.live.checkHearing();
+      const deadline = Date.now() + 2000;
+      // A probe heard leaves nothing pending: the next round must not reconnect anyone.
+      while (Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        if (!(server.live as unknown as { probe: unknown }).probe) break;
+      }
+      await server.live.checkHearing();
+      expect(server.live.subscriberCount).toBe(count);
+      const { city } = await createCityInboxFixture(server.api.handle.db);
+      const { conversationId } = await deliver(city.code);
+      await stream.next(noticeFor(conversationId));
+    } finally {
+      await stream.close();
+    }
+  });
+
   it('forgets a client that disconnects', async () => {
     const admin = await server.staffSession('admin');
     const before = server.live.subscriberCount;
