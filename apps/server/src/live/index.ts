@@ -25,8 +25,9 @@
  * filter your own `userId`.
  *
  * Notices are hints, not state: refetch what you show when one arrives, and refetch
- * everything on every `open` (notices sent while disconnected are not replayed). A stream
- * whose client stops reading is closed; EventSource then reconnects.
+ * everything on every `open` (notices sent while disconnected are not replayed). The server
+ * closes a stream whose client stops reading, and every stream of a process whose LISTEN had
+ * to be re-established (notices may have been missed); EventSource then reconnects.
  *
  * `live.presence({ conversationId, state })` (tRPC mutation, any workspace role) announces the
  * caller's presence on a conversation they may see. Nothing is stored: send `viewing` on open
