@@ -14,6 +14,9 @@ export function switchboardAppConfig({ base, port }) {
       proxy: {
         '/trpc': { target: serverUrl, changeOrigin: true },
         '/api': { target: serverUrl, changeOrigin: true },
+        // The live stream (SSE) and the chat widget, so `pnpm dev` behaves like the server.
+        '/events': { target: serverUrl, changeOrigin: true },
+        '/chat': { target: serverUrl, changeOrigin: true },
       },
     },
     build: {
