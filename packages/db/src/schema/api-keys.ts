@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt, uuidPrimaryKey } from './columns.ts';
 import { users } from './users.ts';
 
