@@ -99,14 +99,22 @@ async function commitChange(
   actor: Actor,
   changes: Partial<typeof conversations.$inferInsert>,
   events: NewEvent[],
-  extra: { mentionedUserIds?: string[] } = {},
+  extra: { mentionedUserIds?: string[]; now?: Date } = {},
 ): Promise<ConversationRow> {
+  // Events carry the instant the clocks were computed at, so replaying the log reproduces
+  // the stored due times exactly (the database's now() is the transaction's start).
+  const now = extra.now ?? new Date();
   const [updated] = await tx
     .update(conversations)
-    .set({ ...changes, updatedAt: new Date() })
+    .set({ ...changes, updatedAt: now })
     .where(eq(conversations.id, conversation.id))
     .returning();
-  await appendEvents(tx, conversation.id, actor, events);
+  await appendEvents(
+    tx,
+    conversation.id,
+    actor,
+    events.map((event) => ({ ...event, occurredAt: event.occurredAt ?? now })),
+  );
   const last = events.at(-1);
   if (last) {
     await announce(tx, {
@@ -196,6 +204,7 @@ export async function sendMessage(
     }
     await commitChange(tx, conversation, agentActor(actor), changes, events, {
       ...(mentionedUserIds?.length ? { mentionedUserIds } : {}),
+      now,
     });
     return { messageId, duplicate: false };
   });
@@ -643,7 +652,7 @@ export async function setStatus(
         },
       });
     }
-    return commitChange(tx, conversation, eventActor, changes, events);
+    return commitChange(tx, conversation, eventActor, changes, events, { now });
   });
 }
 

@@ -1,5 +1,5 @@
 import { type InboxViewInput, SLA_AT_RISK_MS } from '@switchboard/domain';
-import { and, asc, desc, eq, exists, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 import {
   cities,
@@ -41,9 +41,10 @@ function inMyInboxes(scope: ViewScope): SQL {
 const slaSoon = (now: Date) =>
   lte(conversations.slaDueAt, new Date(now.getTime() + SLA_AT_RISK_MS));
 
+/** Unread mentions: opening the conversation (byId) marks them read, as the count does. */
 function mentionedIn(userId: string) {
   return sql`exists (select 1 from ${mentions} where ${mentions.conversationId} = ${conversations.id}
-    and ${mentions.mentionedUserId} = ${userId})`;
+    and ${mentions.mentionedUserId} = ${userId} and ${mentions.readAt} is null)`;
 }
 
 function viewCondition(scope: ViewScope, input: InboxViewInput, now: Date): SQL | undefined {
@@ -72,11 +73,10 @@ function viewCondition(scope: ViewScope, input: InboxViewInput, now: Date): SQL 
 }
 
 function filterConditions(input: InboxViewInput): (SQL | undefined)[] {
+  // exists() does not parenthesise raw SQL, which PostgreSQL rejects; spell it out.
   const tagged = input.tag
-    ? exists(
-        sql`select 1 from ${conversationTags} inner join ${tags} on ${tags.id} = ${conversationTags.tagId}
-          where ${conversationTags.conversationId} = ${conversations.id} and ${tags.code} = ${input.tag}`,
-      )
+    ? sql`exists (select 1 from ${conversationTags} inner join ${tags} on ${tags.id} = ${conversationTags.tagId}
+          where ${conversationTags.conversationId} = ${conversations.id} and ${tags.code} = ${input.tag})`
     : undefined;
   const numberSearch = input.search?.replace(/^#/, '');
   return [
