@@ -11,13 +11,16 @@ const BENCHMARKS = [
   { prefix: 'intake', cwd: 'apps/server', script: 'src/bench/intake.bench.ts' },
   // Needs DATABASE_URL at a PostgreSQL seeded with a million conversations; skips without it.
   { prefix: 'inbox', cwd: 'packages/db', script: 'src/bench/inbox-views.bench.ts' },
+  { prefix: 'workspace', cwd: '.', script: 'tooling/scripts/bench-workspace-bundle.mjs' },
 ];
 
 const wanted = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? '';
 const figures = {};
 for (const benchmark of BENCHMARKS) {
   if (!(benchmark.prefix.startsWith(wanted) || wanted.startsWith(benchmark.prefix))) continue;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', benchmark.script], {
+  // TypeScript benchmarks load through tsx (from the package's own dependencies); plain .mjs need none.
+  const loader = benchmark.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const run = spawnSync(process.execPath, [...loader, benchmark.script], {
     cwd: join(repoRoot, benchmark.cwd),
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
