@@ -2,6 +2,7 @@ import { conversationsRouter } from './router/conversations.ts';
 import { integrationsRouter } from './router/integrations.ts';
 import { liveRouter } from './router/live.ts';
 import { peopleRouter } from './router/people.ts';
+import { playbooksRouter } from './router/playbooks.ts';
 import { routingRouter } from './router/routing.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   integrations: integrationsRouter,
   live: liveRouter,
   people: peopleRouter,
+  playbooks: playbooksRouter,
   routing: routingRouter,
 });
 
