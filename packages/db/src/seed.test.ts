@@ -3,7 +3,10 @@ import {
   AUDIENCES,
   CHANNELS,
   CONVERSATION_STATUSES,
+  MACRO_VARIABLES,
+  macroInputSchema,
   PRIORITIES,
+  placeholdersIn,
   type TaxonomyNode,
   validateTaxonomy,
 } from '@switchboard/domain';
@@ -16,6 +19,7 @@ import { parseDatabaseCliEnv } from './cli/env.ts';
 import { createDatabase, type DatabaseHandle } from './client.ts';
 import { migrateDatabase, rowsOf } from './migrate.ts';
 import { verifyApiKey } from './queries/api-keys.ts';
+import { findConversationSop, listMacrosForConversation } from './queries/playbooks.ts';
 import {
   accounts,
   apiKeys,
@@ -23,8 +27,12 @@ import {
   cities,
   conversations,
   inboxes,
+  macros,
   reasons,
   requestTypes,
+  sops,
+  sopVersions,
+  tags,
   users,
 } from './schema/index.ts';
 import {
@@ -81,12 +89,19 @@ async function fingerprint(handle: DatabaseHandle): Promise<string> {
           (select string_agg(e.type, ',' order by e.id) from conversation_events e where e.conversation_id = c.id) as events
         from conversations c left join users u on u.id = c.assignee_id order by c.number`,
   );
+  const playbooks = await query<Record<string, unknown>>(
+    handle,
+    sql`select m.id, m.name, m.body, m.inbox_id, m.fields, m.actions from macros m
+        union all select v.id, v.title, v.steps::text, v.sop_id, to_jsonb(v.version), to_jsonb(v.status)
+        from sop_versions v order by 1`,
+  );
   return createHash('sha256')
     .update(
       JSON.stringify(
         rows.map((row) => ({ ...row, created_at: new Date(String(row.created_at)).toISOString() })),
       ),
     )
+    .update(JSON.stringify(playbooks))
     .digest('hex');
 }
 
@@ -282,6 +297,96 @@ describe('seedDemo', () => {
       expect(await verifyPassword({ hash: hash!, password: DEMO_PASSWORD })).toBe(true);
     }
     expect(await verifyPassword({ hash: rows[0]!.hash!, password: 'wrong-password' })).toBe(false);
+  });
+
+  it('seeds shared and personal macros that the console form would accept', async () => {
+    const macroRows = await handle.db.select().from(macros);
+    const inboxRows = await handle.db.select().from(inboxes);
+    const audienceOf = new Map(inboxRows.map((inbox) => [inbox.id, inbox.audience]));
+    const shared = macroRows.filter((macro) => macro.scope === 'shared');
+    expect(new Set(shared.map((macro) => macro.name)).size).toBeGreaterThanOrEqual(8);
+    expect(
+      new Set(shared.map((macro) => (macro.inboxId ? audienceOf.get(macro.inboxId) : 'all'))),
+    ).toEqual(new Set(['all', 'guest', 'driver']));
+    const [agent] = await handle.db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'agent@switchboard.test'));
+    const personal = macroRows.filter((macro) => macro.scope === 'personal');
+    expect(personal.length).toBeGreaterThanOrEqual(2);
+    expect(personal.every((macro) => macro.ownerId === agent!.id && macro.inboxId === null)).toBe(
+      true,
+    );
+
+    const tagCodes = new Set((await handle.db.select().from(tags)).map((tag) => tag.code));
+    for (const macro of macroRows) {
+      expect(macroInputSchema.safeParse(macro).error, macro.name).toBeUndefined();
+      expect(
+        macro.actions.tags.every((code) => tagCodes.has(code)),
+        macro.name,
+      ).toBe(true);
+      const variables = placeholdersIn(macro.body).filter((name) => !name.startsWith('fields.'));
+      expect(variables.every((name) => (MACRO_VARIABLES as readonly string[]).includes(name))).toBe(
+        true,
+      );
+    }
+    const fieldOf = (name: string, key: string) =>
+      shared.find((macro) => macro.name === name)?.fields.find((field) => field.key === key);
+    expect(fieldOf('Refund confirmed', 'refund_amount')).toMatchObject({
+      type: 'money',
+      required: true,
+    });
+    expect(fieldOf('Pickup rescheduled', 'new_pickup_time')).toMatchObject({ type: 'datetime' });
+
+    // The Chromium journey searches "driver" in a new web-chat conversation (no booking) and
+    // fills every field with text: the first match must need neither a booking nor an amount.
+    const [lisbonGuest] = await query<{ id: string }>(
+      handle,
+      sql`select c.id from conversations c join inboxes i on i.id = c.inbox_id
+          where i.code = 'LIS_GUEST' order by c.number limit 1`,
+    );
+    const page = await listMacrosForConversation(handle.db, agent!.id, {
+      conversationId: lisbonGuest!.id,
+      search: 'driver',
+      limit: 5,
+      offset: 0,
+    });
+    const first = page.items[0]!;
+    expect(placeholdersIn(first.body).some((name) => name.startsWith('booking.'))).toBe(false);
+    expect(first.fields.every((field) => field.type === 'text')).toBe(true);
+    expect(first.actions.status).toBeNull();
+  });
+
+  it('publishes SOP playbooks with required steps for the common request types', async () => {
+    const rows = await handle.db
+      .select({
+        code: requestTypes.code,
+        version: sopVersions.version,
+        status: sopVersions.status,
+        steps: sopVersions.steps,
+      })
+      .from(sopVersions)
+      .innerJoin(sops, eq(sops.id, sopVersions.sopId))
+      .innerJoin(requestTypes, eq(requestTypes.id, sops.requestTypeId))
+      .orderBy(asc(requestTypes.code), asc(sopVersions.version));
+    const published = rows.filter((row) => row.status === 'published');
+    expect(new Set(published.map((row) => row.code)).size).toBeGreaterThanOrEqual(6);
+    expect(published.length).toBe(new Set(published.map((row) => row.code)).size);
+    expect(published.every((row) => row.steps.some((step) => step.required))).toBe(true);
+    expect(rows.some((row) => row.status === 'archived')).toBe(true);
+    expect(rows.some((row) => row.status === 'draft')).toBe(true);
+    for (const code of new Set(rows.map((row) => row.code))) {
+      const versions = rows.filter((row) => row.code === code).map((row) => row.version);
+      expect(versions).toEqual(versions.map((_, index) => index + 1));
+    }
+    // A seeded no-show conversation follows the published playbook.
+    const [noShow] = await query<{ id: string }>(
+      handle,
+      sql`select c.id from conversations c join request_types t on t.id = c.request_type_id
+          where t.code = 'PICKUP_ISSUE' limit 1`,
+    );
+    const sop = await findConversationSop(handle.db, noShow!.id);
+    expect(sop?.version).toMatchObject({ version: 2, title: 'Driver no-show (guest stranded)' });
   });
 
   it('skips a second run with ifEmpty, and refuses one without it', async () => {

@@ -16,6 +16,7 @@ import { CITIES } from './cities.ts';
 import { type ContactRow, contactAt, contactCount, contactRow } from './contacts.ts';
 import { type ConversationBatch, ConversationGenerator, emptyBatch } from './conversations.ts';
 import { DEMO_ADMIN_EMAIL, insertOrganisation } from './organisation.ts';
+import { insertDemoPlaybooks } from './playbooks.ts';
 import { Random } from './random.ts';
 import { insertTaxonomy } from './taxonomy.ts';
 
@@ -32,6 +33,12 @@ export {
   DEMO_USERS,
   type DemoUser,
 } from './organisation.ts';
+export {
+  DEMO_PERSONAL_MACROS,
+  DEMO_SHARED_MACROS,
+  DEMO_SOPS,
+  insertDemoPlaybooks,
+} from './playbooks.ts';
 export { CATEGORIES, REQUEST_TYPES, TAGS, taxonomyNodes } from './taxonomy.ts';
 
 export const DEFAULT_CONVERSATIONS = 2400;
@@ -83,6 +90,8 @@ export interface SeedCounts {
   events: number;
   conversationTags: number;
   apiKeys: number;
+  macros: number;
+  sopVersions: number;
 }
 
 export interface SeedSummary {
@@ -126,6 +135,8 @@ function emptyCounts(): SeedCounts {
     events: 0,
     conversationTags: 0,
     apiKeys: 0,
+    macros: 0,
+    sopVersions: 0,
   };
 }
 
@@ -225,6 +236,13 @@ export async function seedDemo(
       if (options.ifEmpty) {
         // Databases seeded before the inbound API existed get its demo key too.
         counts.apiKeys = await insertDemoApiKey(db);
+        // …and so do databases seeded before macros and SOP playbooks.
+        Object.assign(
+          counts,
+          await db.transaction((tx) =>
+            insertDemoPlaybooks(tx, new Random(seed, 'playbooks'), new Date(now - 400 * DAY)),
+          ),
+        );
         return summary(true);
       }
       throw new DemoExistsError();
@@ -239,6 +257,10 @@ export async function seedDemo(
       organisation = await insertOrganisation(tx, new Random(seed, 'organisation'), foundedAt);
       taxonomy = await insertTaxonomy(tx, new Random(seed, 'taxonomy'), foundedAt);
       counts.apiKeys = await insertDemoApiKey(tx, foundedAt);
+      Object.assign(
+        counts,
+        await insertDemoPlaybooks(tx, new Random(seed, 'playbooks'), foundedAt),
+      );
     });
     Object.assign(counts, organisation.counts, taxonomy.counts);
     report({ phase: 'organisation', done: 1, total: 1, perSecond: 0 });
