@@ -8,6 +8,7 @@ export { EmptyState, type EmptyStateProps } from './components/EmptyState.tsx';
 export { ErrorState, type ErrorStateProps } from './components/ErrorState.tsx';
 export { ListPagination, type ListPaginationProps } from './components/ListPagination.tsx';
 export { ListQueryState, type ListQueryStateProps } from './components/ListQueryState.tsx';
+export { Markdown, type MarkdownProps } from './components/Markdown.tsx';
 export { NotAllowed, type NotAllowedProps } from './components/NotAllowed.tsx';
 export { TableSkeleton } from './components/TableSkeleton.tsx';
 export { UserMenu } from './components/UserMenu.tsx';
