@@ -72,7 +72,14 @@ export const conversations = pgTable(
     ),
     index('conversations_inbox_status_idx').on(table.inboxId, table.status, table.lastMessageAt),
     // The inbox views sort by the SLA due time within a queue.
-    index('conversations_assignee_due_idx').on(table.assigneeId, table.status, table.slaDueAt),
+    // Mine and Resolved read a person's queue in the SLA sort's full order (no sort step).
+    index('conversations_assignee_due_idx').on(
+      table.assigneeId,
+      table.status,
+      table.slaDueAt,
+      table.lastMessageAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
     index('conversations_inbox_due_idx').on(table.inboxId, table.status, table.slaDueAt),
     index('conversations_unassigned_due_idx')
       .on(table.inboxId, table.status, table.slaDueAt)
@@ -91,6 +98,13 @@ export const conversations = pgTable(
     index('conversations_unassigned_recent_idx')
       .on(table.status, table.lastMessageAt, table.id)
       .where(sql`${table.assigneeId} is null`),
+    // SLA at risk, Pending and Snoozed across the viewer's inboxes, in the SLA sort's order.
+    index('conversations_status_due_idx').on(
+      table.status,
+      table.slaDueAt,
+      table.lastMessageAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
     // Every view count in one index-only pass over the active conversations.
     index('conversations_active_idx')
       .on(table.status, table.inboxId, table.assigneeId, table.slaDueAt)

@@ -1,0 +1,3 @@
+DROP INDEX "conversations_assignee_due_idx";--> statement-breakpoint
+CREATE INDEX "conversations_status_due_idx" ON "conversations" USING btree ("status","sla_due_at","last_message_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "conversations_assignee_due_idx" ON "conversations" USING btree ("assignee_id","status","sla_due_at","last_message_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
