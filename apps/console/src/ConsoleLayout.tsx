@@ -1,11 +1,13 @@
 import { AppFrame } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
-import { IconInbox, IconKey, IconUsers } from '@tabler/icons-react';
+import { IconInbox, IconKey, IconListCheck, IconTemplate, IconUsers } from '@tabler/icons-react';
 import { Outlet } from 'react-router';
 
 const NAV_LINKS = [
   { label: 'Inboxes', to: '/inboxes', icon: IconInbox },
   { label: 'People', to: '/people', icon: IconUsers },
+  { label: 'Macros', to: '/macros', icon: IconTemplate },
+  { label: 'Playbooks (SOPs)', to: '/playbooks', icon: IconListCheck },
 ];
 
 /** Links only admins see: what they open is admin-only too. */

@@ -4,6 +4,9 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { ApiKeysPage } from './features/integrations/ApiKeysPage.tsx';
 import { PeoplePage } from './features/people/PeoplePage.tsx';
+import { MacrosPage } from './features/playbooks/MacrosPage.tsx';
+import { SopEditorPage } from './features/playbooks/SopEditorPage.tsx';
+import { SopListPage } from './features/playbooks/SopListPage.tsx';
 import { InboxesPage } from './features/routing/InboxesPage.tsx';
 
 export const CONSOLE_BASENAME = '/console';
@@ -38,6 +41,9 @@ export const consoleRoutes: RouteObject[] = [
       { index: true, element: <Navigate to="/inboxes" replace /> },
       { path: '/inboxes', element: <InboxesPage /> },
       { path: '/people', element: <PeoplePage /> },
+      { path: '/macros', element: <MacrosPage /> },
+      { path: '/playbooks', element: <SopListPage /> },
+      { path: '/playbooks/:requestTypeCode', element: <SopEditorPage /> },
       { path: '/integrations/api-keys', element: <ApiKeysPage /> },
       { path: '*', element: <Navigate to="/inboxes" replace /> },
     ],
