@@ -2,6 +2,7 @@ import { RequireSession, SignInPage } from '@switchboard/ui/auth';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ConversationPage } from './features/conversations/ConversationPage.tsx';
 import { InboxPage } from './features/inbox/InboxPage.tsx';
+import { MyMacrosPage } from './features/playbooks/index.ts';
 import { WorkspaceLayout } from './WorkspaceLayout.tsx';
 
 export const WORKSPACE_BASENAME = '/workspace';
@@ -27,6 +28,7 @@ export const workspaceRoutes: RouteObject[] = [
       { index: true, element: <Navigate to="/inbox" replace /> },
       { path: '/inbox', element: <InboxPage /> },
       { path: '/conversations/:conversationId', element: <ConversationPage /> },
+      { path: '/macros', element: <MyMacrosPage /> },
       { path: '*', element: <Navigate to="/inbox" replace /> },
     ],
   },

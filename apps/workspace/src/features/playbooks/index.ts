@@ -1,0 +1,3 @@
+export { MacroPicker, type MacroPickerProps } from './MacroPicker.tsx';
+export { MyMacrosPage } from './MyMacrosPage.tsx';
+export { SopPanel, type SopPanelProps } from './SopPanel.tsx';
