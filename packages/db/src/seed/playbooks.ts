@@ -70,7 +70,7 @@ export const DEMO_SHARED_MACROS: readonly DemoMacro[] = [
   {
     name: 'Refund confirmed',
     audience: 'guest',
-    body: "Hi {{contact.first_name}}, we've refunded {{fields.refund_amount}} of the {{booking.fare}} you paid for booking {{booking.reference}}. It reaches your card in 5–10 working days.{{fields.note}}",
+    body: "Hi {{contact.first_name}}, we've refunded {{fields.refund_amount}} of the {{booking.fare}} you paid for booking {{booking.reference}}. It reaches your card in 5–10 working days. {{fields.note}}",
     fields: [
       field('refund_amount', 'Refund amount', 'money'),
       field('note', 'Anything to add', 'text', false),
