@@ -64,7 +64,7 @@ describe.runIf(browserAvailable())('a guest writes in and an agent resolves it',
     await agent.screenshot({ path: `${screenshots}journey-inbox.png`, fullPage: true });
     await row.click();
     await agent.waitForURL(/\/workspace\/conversations\//);
-    await agent.getByText('I am at arrivals in Terminal 1').waitFor();
+    await agent.getByText('I am at arrivals in Terminal 1').first().waitFor();
 
     await agent.keyboard.press('m');
     await agent.getByLabel('Search macros').fill('driver');
