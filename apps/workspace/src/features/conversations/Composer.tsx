@@ -13,8 +13,7 @@ export interface ComposerProps {
   disabledReason?: string;
   onSend: (mode: ComposerMode, body: string) => void;
   onTyping: () => void;
-  /** Opens the macro picker; without it the Macros button is not shown. */
-  onOpenMacros?: () => void;
+  onOpenMacros: () => void;
 }
 
 /** Public reply or internal note; the draft of each is kept until it is sent. */
@@ -58,8 +57,8 @@ export function Composer({
             ]}
           />
           <Text size="xs" c="dimmed">
-            <Kbd>r</Kbd> reply · <Kbd>n</Kbd> note · <Kbd>e</Kbd> resolve · <Kbd>Ctrl</Kbd>+
-            <Kbd>Enter</Kbd> send
+            <Kbd>r</Kbd> reply · <Kbd>n</Kbd> note · <Kbd>m</Kbd> macro · <Kbd>e</Kbd> resolve ·{' '}
+            <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> send
           </Text>
         </Group>
         <Textarea
@@ -94,19 +93,15 @@ export function Composer({
           }}
         />
         <Group justify="space-between">
-          {onOpenMacros ? (
-            <Button
-              variant="default"
-              size="xs"
-              leftSection={<IconTemplate size={14} />}
-              onClick={onOpenMacros}
-              disabled={disabled}
-            >
-              Macros
-            </Button>
-          ) : (
-            <span />
-          )}
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconTemplate size={14} />}
+            onClick={onOpenMacros}
+            disabled={disabled}
+          >
+            Macros
+          </Button>
           <Button
             size="xs"
             color={isNote ? 'yellow' : undefined}

@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { loadListOrder, neighbourOf } from '../inbox/list-order.ts';
+import { MacroPicker, SopPanel } from '../playbooks/index.ts';
 import { BookingCard } from './BookingCard.tsx';
 import { ClassificationCard } from './ClassificationCard.tsx';
 import { Composer } from './Composer.tsx';
@@ -72,6 +73,7 @@ function ConversationScreen({ conversationId }: { conversationId: string }) {
   const { pending, send, retry, discard } = usePendingSends(conversationId, refresh);
   const { colleagues, typing } = usePresence(conversationId);
   const [mode, setMode] = useState<ComposerMode>('reply');
+  const [macrosOpen, setMacrosOpen] = useState(false);
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const resolveRef = useRef<() => void>(() => {});
 
@@ -88,6 +90,7 @@ function ConversationScreen({ conversationId }: { conversationId: string }) {
     ['k', () => goTo(-1)],
     ['r', () => focusComposer('reply')],
     ['n', () => focusComposer('note')],
+    ['m', () => setMacrosOpen(true)],
     ['e', () => resolveRef.current()],
   ]);
   const setResolve = useCallback((resolve: () => void) => {
@@ -148,11 +151,13 @@ function ConversationScreen({ conversationId }: { conversationId: string }) {
               disabledReason="This conversation is closed; a new message from the customer starts a new one."
               onSend={(kind, body) => void send(kind, body)}
               onTyping={typing}
+              onOpenMacros={() => setMacrosOpen(true)}
             />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
+            <SopPanel conversationId={conversationId} />
             <CsatCard conversation={conversation} />
             {contact ? <ContactCard contact={contact} language={conversation.language} /> : null}
             {booking ? <BookingCard booking={booking} /> : null}
@@ -161,6 +166,15 @@ function ConversationScreen({ conversationId }: { conversationId: string }) {
           </Stack>
         </Grid.Col>
       </Grid>
+      <MacroPicker
+        conversationId={conversationId}
+        opened={macrosOpen && !closed}
+        onClose={() => setMacrosOpen(false)}
+        onApplied={() => {
+          setMacrosOpen(false);
+          void refresh();
+        }}
+      />
     </Stack>
   );
 }
