@@ -1,25 +1,25 @@
 import {
-  ActionIcon,
   Badge,
   Button,
-  Drawer,
   Group,
-  Modal,
   Paper,
   Select,
   Stack,
   Table,
   Text,
   Title,
-  Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { MacroInput } from '@switchboard/domain';
-import { describeError, formatDateTime, ListPagination, ListQueryState } from '@switchboard/ui';
-import { MacroActionsSummary, MacroForm } from '@switchboard/ui/playbooks';
+import { formatDateTime, ListPagination, ListQueryState } from '@switchboard/ui';
+import {
+  ArchiveMacroModal,
+  MacroActionsSummary,
+  MacroEditorDrawer,
+  MacroRowActions,
+} from '@switchboard/ui/playbooks';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
-import { IconArchive, IconPencil, IconPlus, IconTemplate } from '@tabler/icons-react';
+import { IconPlus, IconTemplate } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SearchInput } from '../../lib/SearchInput.tsx';
@@ -30,17 +30,6 @@ type MacroRow = RouterOutputs['playbooks']['listSharedMacros']['items'][number];
 const PAGE_SIZE = 25;
 const PARAMS = ['search', 'inbox'] as const;
 const EVERY_INBOX = 'all';
-
-function toInput(macro: MacroRow): MacroInput {
-  return {
-    name: macro.name,
-    body: macro.body,
-    scope: 'shared',
-    inboxId: macro.inboxId,
-    fields: macro.fields,
-    actions: macro.actions,
-  };
-}
 
 /** Shared macros: canned replies with fields and side effects, per inbox or for all. */
 export function MacrosPage() {
@@ -193,27 +182,11 @@ export function MacrosPage() {
                         <Text size="sm">{formatDateTime(macro.updatedAt)}</Text>
                       </Table.Td>
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap" justify="flex-end">
-                          <Tooltip label="Edit">
-                            <ActionIcon
-                              variant="subtle"
-                              aria-label={`Edit ${macro.name}`}
-                              onClick={() => setEditing(macro)}
-                            >
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label="Archive">
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={`Archive ${macro.name}`}
-                              onClick={() => setArchiving(macro)}
-                            >
-                              <IconArchive size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        </Group>
+                        <MacroRowActions
+                          name={macro.name}
+                          onEdit={() => setEditing(macro)}
+                          onArchive={() => setArchiving(macro)}
+                        />
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -232,62 +205,26 @@ export function MacrosPage() {
         />
       ) : null}
 
-      <Drawer
-        opened={editing !== null}
+      <MacroEditorDrawer
+        editing={editing}
+        scope="shared"
+        inboxOptions={inboxOptions}
+        tagOptions={tags.data ?? []}
+        saving={mutation.isPending}
+        serverError={mutation.error}
         onClose={closeDrawer}
-        position="right"
-        size="xl"
-        title={editing === 'new' ? 'New macro' : `Edit “${editing?.name ?? ''}”`}
-      >
-        {editing !== null ? (
-          <MacroForm
-            key={editing === 'new' ? 'new' : editing.id}
-            scope="shared"
-            initialValues={editing === 'new' ? undefined : toInput(editing)}
-            inboxOptions={inboxOptions}
-            tagOptions={tags.data ?? []}
-            submitLabel={editing === 'new' ? 'Create macro' : 'Save macro'}
-            saving={mutation.isPending}
-            serverError={mutation.error}
-            onCancel={closeDrawer}
-            onSubmit={(input) =>
-              editing === 'new'
-                ? create.mutate(input)
-                : save.mutate({ ...input, macroId: editing.id })
-            }
-          />
-        ) : null}
-      </Drawer>
-
-      <Modal
-        opened={archiving !== null}
-        onClose={() => setArchiving(null)}
-        title="Archive this macro?"
-      >
-        <Stack>
-          <Text size="sm">
-            “{archiving?.name}” disappears from every agent’s macro list. Conversations it was
-            applied to keep its reply.
-          </Text>
-          {archive.isError ? (
-            <Text size="sm" c="red">
-              {describeError(archive.error)}
-            </Text>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setArchiving(null)}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              loading={archive.isPending}
-              onClick={() => archiving && archive.mutate({ macroId: archiving.id })}
-            >
-              Archive macro
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        onSubmit={(input, macroId) =>
+          macroId === null ? create.mutate(input) : save.mutate({ ...input, macroId })
+        }
+      />
+      <ArchiveMacroModal
+        macro={archiving}
+        consequence={`“${archiving?.name}” disappears from every agent’s macro list. Conversations it was applied to keep its reply.`}
+        pending={archive.isPending}
+        error={archive.isError ? archive.error : null}
+        onCancel={() => setArchiving(null)}
+        onConfirm={(macroId) => archive.mutate({ macroId })}
+      />
     </Stack>
   );
 }

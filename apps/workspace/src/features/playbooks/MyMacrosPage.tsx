@@ -1,42 +1,31 @@
 import {
-  ActionIcon,
   Button,
-  Drawer,
   Group,
-  Modal,
   Paper,
   Stack,
   Table,
   Text,
   TextInput,
   Title,
-  Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import type { MacroInput } from '@switchboard/domain';
-import { describeError, ListPagination, ListQueryState } from '@switchboard/ui';
-import { MacroActionsSummary, MacroForm } from '@switchboard/ui/playbooks';
+import { ListPagination, ListQueryState } from '@switchboard/ui';
+import {
+  ArchiveMacroModal,
+  MacroActionsSummary,
+  MacroEditorDrawer,
+  MacroRowActions,
+} from '@switchboard/ui/playbooks';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
-import { IconArchive, IconPencil, IconPlus, IconSearch, IconTemplate } from '@tabler/icons-react';
+import { IconPlus, IconSearch, IconTemplate } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 
 type MacroRow = RouterOutputs['playbooks']['listMyMacros']['items'][number];
 
 const PAGE_SIZE = 25;
-
-function toInput(macro: MacroRow): MacroInput {
-  return {
-    name: macro.name,
-    body: macro.body,
-    scope: 'personal',
-    inboxId: null,
-    fields: macro.fields,
-    actions: macro.actions,
-  };
-}
 
 /** An agent's own macros: available in every conversation they work, seen by no one else. */
 export function MyMacrosPage() {
@@ -151,27 +140,11 @@ export function MyMacrosPage() {
                         <MacroActionsSummary actions={macro.actions} tagNames={tagNames} />
                       </Table.Td>
                       <Table.Td>
-                        <Group gap={4} wrap="nowrap" justify="flex-end">
-                          <Tooltip label="Edit">
-                            <ActionIcon
-                              variant="subtle"
-                              aria-label={`Edit ${macro.name}`}
-                              onClick={() => setEditing(macro)}
-                            >
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label="Archive">
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={`Archive ${macro.name}`}
-                              onClick={() => setArchiving(macro)}
-                            >
-                              <IconArchive size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        </Group>
+                        <MacroRowActions
+                          name={macro.name}
+                          onEdit={() => setEditing(macro)}
+                          onArchive={() => setArchiving(macro)}
+                        />
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -190,58 +163,25 @@ export function MyMacrosPage() {
         />
       ) : null}
 
-      <Drawer
-        opened={editing !== null}
+      <MacroEditorDrawer
+        editing={editing}
+        scope="personal"
+        tagOptions={tags.data ?? []}
+        saving={mutation.isPending}
+        serverError={mutation.error}
         onClose={closeDrawer}
-        position="right"
-        size="xl"
-        title={editing === 'new' ? 'New macro' : `Edit “${editing?.name ?? ''}”`}
-      >
-        {editing !== null ? (
-          <MacroForm
-            key={editing === 'new' ? 'new' : editing.id}
-            scope="personal"
-            initialValues={editing === 'new' ? undefined : toInput(editing)}
-            tagOptions={tags.data ?? []}
-            submitLabel={editing === 'new' ? 'Create macro' : 'Save macro'}
-            saving={mutation.isPending}
-            serverError={mutation.error}
-            onCancel={closeDrawer}
-            onSubmit={(input) =>
-              editing === 'new'
-                ? create.mutate(input)
-                : save.mutate({ ...input, macroId: editing.id })
-            }
-          />
-        ) : null}
-      </Drawer>
-
-      <Modal
-        opened={archiving !== null}
-        onClose={() => setArchiving(null)}
-        title="Archive this macro?"
-      >
-        <Stack>
-          <Text size="sm">“{archiving?.name}” leaves your macro list.</Text>
-          {archive.isError ? (
-            <Text size="sm" c="red">
-              {describeError(archive.error)}
-            </Text>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setArchiving(null)}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              loading={archive.isPending}
-              onClick={() => archiving && archive.mutate({ macroId: archiving.id })}
-            >
-              Archive macro
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        onSubmit={(input, macroId) =>
+          macroId === null ? create.mutate(input) : save.mutate({ ...input, macroId })
+        }
+      />
+      <ArchiveMacroModal
+        macro={archiving}
+        consequence={`“${archiving?.name}” leaves your macro list.`}
+        pending={archive.isPending}
+        error={archive.isError ? archive.error : null}
+        onCancel={() => setArchiving(null)}
+        onConfirm={(macroId) => archive.mutate({ macroId })}
+      />
     </Stack>
   );
 }
