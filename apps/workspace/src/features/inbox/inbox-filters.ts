@@ -1,12 +1,10 @@
 import {
-  AUDIENCES,
-  CHANNELS,
   INBOX_SORTS,
   INBOX_VIEWS,
   type InboxFilters,
   type InboxSort,
   type InboxView,
-  PRIORITIES,
+  inboxFiltersSchema,
 } from '@switchboard/domain';
 
 /** Everything that picks the rows of the inbox list; all of it lives in the URL. */
@@ -34,17 +32,8 @@ export const SORT_OPTIONS: { value: InboxSort; label: string }[] = [
   { value: 'priority', label: 'Most urgent first' },
 ];
 
-const FILTER_KEYS = [
-  'channel',
-  'audience',
-  'cityCode',
-  'priority',
-  'requestTypeCode',
-  'tag',
-  'assigneeId',
-  'search',
-] as const satisfies readonly (keyof InboxFilters)[];
-export type FilterKey = (typeof FILTER_KEYS)[number];
+const FILTER_KEYS = inboxFiltersSchema.keyof().options;
+export type FilterKey = keyof InboxFilters;
 
 const PARAM_NAMES: Record<FilterKey | 'view' | 'inboxId' | 'sort', string> = {
   view: 'view',
@@ -58,12 +47,6 @@ const PARAM_NAMES: Record<FilterKey | 'view' | 'inboxId' | 'sort', string> = {
   tag: 'tag',
   assigneeId: 'assignee',
   search: 'q',
-};
-
-const ALLOWED: Partial<Record<FilterKey, readonly string[]>> = {
-  channel: CHANNELS,
-  audience: AUDIENCES,
-  priority: PRIORITIES,
 };
 
 function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
@@ -81,10 +64,11 @@ export function parseInboxSelection(params: URLSearchParams): InboxSelection {
   if (selection.view === 'inbox') selection.inboxId = inboxId;
   for (const key of FILTER_KEYS) {
     const value = params.get(PARAM_NAMES[key])?.trim();
-    if (!value) continue;
-    const allowed = ALLOWED[key];
-    if (allowed && !allowed.includes(value)) continue;
-    (selection as unknown as Record<string, string>)[key] = value;
+    // Each filter is checked by the domain's own schema: what the server would refuse is dropped.
+    const parsed = value ? inboxFiltersSchema.shape[key].safeParse(value) : null;
+    if (parsed?.success && parsed.data) {
+      (selection as unknown as Record<string, string>)[key] = parsed.data;
+    }
   }
   return selection;
 }
