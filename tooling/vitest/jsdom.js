@@ -10,6 +10,9 @@ export function jsdomTestConfig(setupFile) {
       include: ['src/**/*.test.{ts,tsx}'],
       setupFiles: [setupFile],
       css: false,
+      // A page renders the whole Mantine tree in jsdom; on two cores shared with the other
+      // packages' suites that takes seconds, not the 5 s default's comfortable margin.
+      testTimeout: 20_000,
     },
   });
 }

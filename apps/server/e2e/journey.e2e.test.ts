@@ -78,7 +78,7 @@ describe.runIf(browserAvailable())('a guest writes in and an agent resolves it',
     await agent.getByRole('button', { name: 'Send macro' }).click();
     await agent.getByRole('dialog').waitFor({ state: 'hidden' });
 
-    await agent.getByRole('textbox', { name: 'Tags' }).click();
+    await agent.locator('input').and(agent.getByLabel('Tags')).click();
     await agent.getByRole('option').first().click();
     await agent.keyboard.press('Escape');
     await agent

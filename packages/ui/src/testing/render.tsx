@@ -16,6 +16,9 @@ export function renderRoutes({ path, routes }: RenderRouteOptions): RenderResult
 } {
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const queryClient = createQueryClient();
+  // Keep the real retry policy, without the seconds of back-off between attempts.
+  const defaults = queryClient.getDefaultOptions();
+  queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retryDelay: 0 } });
   const result = render(
     <SwitchboardProvider queryClient={queryClient} trpcClient={createSwitchboardTRPCClient()}>
       <RouterProvider router={router} />

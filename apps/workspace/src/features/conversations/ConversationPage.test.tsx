@@ -1,5 +1,11 @@
-import { MockTRPCError, mockViewer, renderRoutes, trpcHandler } from '@switchboard/ui/testing';
-import { screen } from '@testing-library/react';
+import {
+  MockTRPCError,
+  mockViewer,
+  renderRoutes,
+  trpcHandler,
+  trpcMutationHandler,
+} from '@switchboard/ui/testing';
+import { screen, within } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceRoutes } from '../../router.tsx';
@@ -7,7 +13,10 @@ import { CONVERSATION_ID, conversationDetail } from '../../test/fixtures.ts';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
+// Presence heartbeats are fire-and-forget; every test answers them.
+const presence = trpcMutationHandler({ 'live.presence': () => ({ ok: true as const }) });
+afterEach(() => server.resetHandlers(presence));
+beforeAll(() => server.use(presence));
 afterAll(() => server.close());
 
 const path = `/conversations/${CONVERSATION_ID}`;
@@ -24,7 +33,6 @@ describe('ConversationPage', () => {
           assignees: [],
           inboxes: [],
         }),
-        'live.presence': () => ({ ok: true as const }),
       }),
     );
     renderRoutes({ path, routes: workspaceRoutes });
@@ -41,7 +49,8 @@ describe('ConversationPage', () => {
     // 13:00 UTC is 13:00 in Lisbon in March (WET, before summer time).
     expect(screen.getByText(/13:00/)).toBeInTheDocument();
     expect(screen.getByText('Lisbon time (Europe/Lisbon)')).toBeInTheDocument();
-    expect(await screen.findByText('Airport')).toBeInTheDocument();
+    const classification = screen.getByRole('region', { name: 'Classification' });
+    expect(await within(classification).findByText('Airport')).toBeInTheDocument();
   });
 
   it('explains when the conversation is in an inbox the agent does not work', async () => {
@@ -51,7 +60,6 @@ describe('ConversationPage', () => {
         'conversations.byId': () => {
           throw new MockTRPCError('FORBIDDEN', 'This conversation is in an inbox you do not work');
         },
-        'live.presence': () => ({ ok: true as const }),
       }),
     );
     renderRoutes({ path, routes: workspaceRoutes });
@@ -66,7 +74,6 @@ describe('ConversationPage', () => {
         'conversations.byId': () => {
           throw new MockTRPCError('NOT_FOUND', 'Conversation not found');
         },
-        'live.presence': () => ({ ok: true as const }),
       }),
     );
     renderRoutes({ path, routes: workspaceRoutes });

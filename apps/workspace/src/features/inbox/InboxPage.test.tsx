@@ -4,6 +4,7 @@ import {
   type ProcedureInput,
   renderRoutes,
   trpcHandler,
+  trpcMutationHandler,
 } from '@switchboard/ui/testing';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -15,7 +16,10 @@ import { parseInboxSelection, selectionParams } from './inbox-filters.ts';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
+// Opening a conversation announces the agent's presence there.
+const presence = trpcMutationHandler({ 'live.presence': () => ({ ok: true as const }) });
+beforeAll(() => server.use(presence));
+afterEach(() => server.resetHandlers(presence));
 afterAll(() => server.close());
 
 type ViewInput = ProcedureInput<'conversations.view'>;
@@ -97,7 +101,7 @@ describe('InboxPage', () => {
       }),
     );
     renderRoutes({ path: '/inbox', routes: workspaceRoutes });
-    expect(await screen.findByText(/Something went wrong/)).toBeInTheDocument();
+    expect(await screen.findByText('Something went wrong on our side.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /try again/i })).toBeVisible();
   });
 });
