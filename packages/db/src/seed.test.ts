@@ -84,7 +84,7 @@ async function query<T>(handle: DatabaseHandle, statement: ReturnType<typeof sql
 async function fingerprint(handle: DatabaseHandle): Promise<string> {
   const rows = await query<Record<string, unknown>>(
     handle,
-    sql`select c.id, c.subject, c.status, c.priority, c.channel, c.audience, c.created_at, c.last_message_preview,
+    sql`select c.id, c.number, c.subject, c.status, c.priority, c.channel, c.audience, c.created_at, c.last_message_preview,
           u.email as assignee, (select count(*) from messages m where m.conversation_id = c.id)::int as messages,
           (select string_agg(e.type, ',' order by e.id) from conversation_events e where e.conversation_id = c.id) as events
         from conversations c left join users u on u.id = c.assignee_id order by c.number`,
@@ -130,6 +130,19 @@ describe('seedDemo', () => {
     expect(summary.counts.events).toBeGreaterThan(CONVERSATIONS * 4);
     expect(summary.peakRssMb).toBeGreaterThan(0);
     expect(summary.counts.apiKeys).toBe(1);
+  });
+
+  it('numbers conversations in generation order and lets new ones continue after them', async () => {
+    const [numbers] = await query<{ first: number; last: number; distinct: number }>(
+      handle,
+      sql`select min(number)::int as first, max(number)::int as last, count(distinct number)::int as distinct from conversations`,
+    );
+    expect(numbers).toEqual({ first: 1, last: CONVERSATIONS, distinct: CONVERSATIONS });
+    const [sequence] = await query<{ last: number }>(
+      handle,
+      sql`select last_value::int as last from conversations_number_seq`,
+    );
+    expect(sequence!.last).toBe(CONVERSATIONS);
   });
 
   it('stores the documented demo API key as a digest the inbound API accepts', async () => {

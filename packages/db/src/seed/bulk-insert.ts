@@ -33,6 +33,7 @@ export async function insertRows<T extends PgTable>(
   db: DatabaseOrTransaction,
   table: T,
   rows: readonly T['$inferInsert'][],
+  options: { overridingSystemValue?: boolean } = {},
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
@@ -60,7 +61,9 @@ export async function insertRows<T extends PgTable>(
     });
     const names = keys.map((key) => sql.identifier(columnName(columns[key]!)));
     await db.execute(
-      sql`insert into ${table} (${sql.join(names, sql`, `)}) select * from unnest(${sql.join(arrays, sql`, `)})`,
+      sql`insert into ${table} (${sql.join(names, sql`, `)}) ${sql.raw(
+        options.overridingSystemValue ? 'overriding system value ' : '',
+      )}select * from unnest(${sql.join(arrays, sql`, `)})`,
     );
   }
 }

@@ -78,6 +78,8 @@ export function emptyBatch(): ConversationBatch {
 }
 
 export interface GeneratorSetup {
+  /** The number of conversation 0; later ones count up from it in generation order. */
+  firstNumber: number;
   seed: number;
   now: number;
   conversations: number;
@@ -261,6 +263,7 @@ export class ConversationGenerator {
     const csat = rows.events.find((event) => event.type === 'csat_received');
     batch.conversations.push({
       id: conversationId,
+      number: setup.firstNumber + index,
       inboxId,
       contactId: contact.id,
       audience,

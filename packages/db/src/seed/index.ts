@@ -189,7 +189,9 @@ async function inTransaction(
 async function writeConversationBatch(db: Database, batch: ConversationBatch): Promise<void> {
   await inTransaction(db, async (tx) => {
     await insertRows(tx, bookings, batch.bookings);
-    await insertRows(tx, conversations, batch.conversations);
+    // Numbers come from the generator: concurrent writers would draw them from the identity
+    // sequence in whatever order their batches land, and the same seed would number differently.
+    await insertRows(tx, conversations, batch.conversations, { overridingSystemValue: true });
     await insertRows(tx, messages, batch.messages);
     await insertRows(tx, conversationEvents, batch.events);
     await insertRows(tx, conversationTags, batch.conversationTags);
@@ -288,7 +290,11 @@ export async function seedDemo(
 
     // Conversations: generate the next batch while earlier ones are written. PostgreSQL gets
     // two writers (one backend each, so both cores work); PGlite runs one query at a time.
+    const [numbered] = await db
+      .select({ last: sql<number>`coalesce(max(${conversations.number}), 0)::int` })
+      .from(conversations);
     const generator = new ConversationGenerator({
+      firstNumber: (numbered?.last ?? 0) + 1,
       seed,
       now,
       conversations: total,
@@ -338,6 +344,10 @@ export async function seedDemo(
     }
     await Promise.all(writing);
     if (failures.length > 0) throw failures[0];
+    // New conversations continue after the seeded numbers.
+    await db.execute(
+      sql`select setval(pg_get_serial_sequence('conversations', 'number'), max(number)) from conversations having count(*) > 0`,
+    );
 
     // Fresh statistics, so the first queries plan well on a freshly loaded database.
     report({ phase: 'analyze', done: 0, total: 1, perSecond: 0 });
