@@ -61,7 +61,8 @@ import { Random, UuidSequence, uuidFor } from './random.ts';
 import { ConversationStory, type EventRow, type MessageRow } from './story.ts';
 import type { RequestTypeDefinition, TaxonomyIds } from './taxonomy.ts';
 
-export type ConversationRow = typeof conversations.$inferInsert;
+/** A conversation row with its number, which the seed sets itself (see writeConversationBatch). */
+export type ConversationRow = typeof conversations.$inferInsert & { number: number };
 export type ConversationTagRow = typeof conversationTags.$inferInsert;
 
 /** Everything one batch inserts, in foreign-key order. */
