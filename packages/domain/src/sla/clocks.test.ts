@@ -204,6 +204,28 @@ describe('resolving and closing', () => {
   });
 });
 
+describe('the due time that matters', () => {
+  it('property: is the earliest running clock, and no running clock is due before it', () => {
+    fc.assert(
+      fc.property(clocksArb, (clocks) => {
+        const due = nextDueAt(clocks);
+        const running = [
+          clocks.firstResponseDueAt,
+          clocks.nextResponseDueAt,
+          clocks.resolutionDueAt,
+        ].filter((at): at is Date => at !== null);
+        if (clocks.slaPausedAt || running.length === 0) {
+          expect(due).toBeNull();
+        } else {
+          expect(running.map((at) => at.getTime())).toContain(due!.getTime());
+          for (const at of running) expect(at.getTime()).toBeGreaterThanOrEqual(due!.getTime());
+        }
+      }),
+    );
+  });
+
+});
+
 describe('responses', () => {
   it('property: an agent reply clears the response clocks and keeps resolution and any pause', () => {
     fc.assert(
@@ -251,17 +273,18 @@ describe('responses', () => {
     expect(twice.nextResponseDueAt).toEqual(once.nextResponseDueAt);
   });
 
-  it('nextDueAt prefers the earliest running response clock', () => {
+  it('nextDueAt is the earliest running clock, a resolution due first included', () => {
     const clocks: SlaClocks = {
       firstResponseDueAt: new Date(T0.getTime() + 2 * HOUR),
       nextResponseDueAt: new Date(T0.getTime() + HOUR),
       resolutionDueAt: new Date(T0.getTime() + 30 * MINUTE),
       slaPausedAt: null,
     };
-    expect(nextDueAt(clocks)).toEqual(clocks.nextResponseDueAt);
-    expect(nextDueAt({ ...clocks, nextResponseDueAt: null })).toEqual(clocks.firstResponseDueAt);
-    expect(nextDueAt({ ...clocks, firstResponseDueAt: null, nextResponseDueAt: null })).toEqual(
-      clocks.resolutionDueAt,
+    expect(nextDueAt(clocks)).toEqual(clocks.resolutionDueAt);
+    const later = new Date(T0.getTime() + 3 * HOUR);
+    expect(nextDueAt({ ...clocks, resolutionDueAt: later })).toEqual(clocks.nextResponseDueAt);
+    expect(nextDueAt({ ...clocks, resolutionDueAt: later, nextResponseDueAt: null })).toEqual(
+      clocks.firstResponseDueAt,
     );
   });
 });

@@ -135,17 +135,18 @@ function resume(clocks: SlaClocks, now: Date): SlaClocks {
 }
 
 /**
- * The due time that matters now: the earliest running response clock, else resolution.
- * Null while paused or when nothing is owed. Stored as `sla_due_at` for sorting and
- * at-risk / breached views.
+ * The due time that matters now: the earliest running clock, response or resolution — a
+ * resolution due before the next response is the first breach coming. Null while paused or
+ * when nothing is owed. Stored as `sla_due_at` for sorting and at-risk / breached views.
  */
 export function nextDueAt(clocks: SlaClocks): Date | null {
   if (clocks.slaPausedAt) return null;
-  const response = [clocks.firstResponseDueAt, clocks.nextResponseDueAt].filter(
-    (due): due is Date => due !== null,
-  );
-  if (response.length > 0) return new Date(Math.min(...response.map((due) => due.getTime())));
-  return clocks.resolutionDueAt;
+  const running = [
+    clocks.firstResponseDueAt,
+    clocks.nextResponseDueAt,
+    clocks.resolutionDueAt,
+  ].filter((due): due is Date => due !== null);
+  return running.length > 0 ? new Date(Math.min(...running.map((due) => due.getTime()))) : null;
 }
 
 export type SlaState = 'breached' | 'at_risk' | 'on_track' | 'none';
