@@ -156,6 +156,14 @@ describe('chat API', () => {
     ]);
   });
 
+  it('refuses an oversized message with 413 JSON and stores nothing', async () => {
+    const token = newToken();
+    const response = await send(token, { text: 'x'.repeat(70 * 1024) });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { message: expect.stringMatching(/kB/) } });
+    expect((await history(token)).messages).toEqual([]);
+  });
+
   it('shows the visitor public messages only, and nobody else their conversation', async () => {
     const token = newToken();
     const { conversationId } = (await (await send(token, {})).json()) as SendAnswer;

@@ -103,6 +103,13 @@ describe('/survey/:token', () => {
     expect(body.error.fieldErrors.map((field) => field.path).sort()).toEqual(['comment', 'rating']);
   });
 
+  it('refuses an oversized answer with 413 and still takes a proper one after', async () => {
+    const { token } = await resolvedEmailConversation();
+    const oversized = await answer(token, { rating: 5, comment: 'x'.repeat(70 * 1024) });
+    expect(oversized.status).toBe(413);
+    expect((await answer(token, { rating: 5 })).status).toBe(200);
+  });
+
   it('takes exactly one of two answers sent at the same moment', async () => {
     const { token } = await resolvedEmailConversation();
     const statuses = (
