@@ -160,7 +160,9 @@ describe('chat API', () => {
     const token = newToken();
     const response = await send(token, { text: 'x'.repeat(70 * 1024) });
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ error: { message: expect.stringMatching(/kB/) } });
+    expect(await response.json()).toMatchObject({
+      error: { message: expect.stringMatching(/kB/) },
+    });
     expect((await history(token)).messages).toEqual([]);
   });
 

@@ -223,7 +223,6 @@ describe('the due time that matters', () => {
       }),
     );
   });
-
 });
 
 describe('responses', () => {
