@@ -1,7 +1,4 @@
-import {
-  ConversationActionError,
-  type StaffActor,
-} from '@switchboard/db/queries/conversation-actions';
+import type { StaffActor } from '@switchboard/db/queries/conversation-actions';
 import type { ViewScope } from '@switchboard/db/queries/inbox-views';
 import { inboxIdsOfUser } from '@switchboard/db/queries/routing';
 import { conversations } from '@switchboard/db/schema';
@@ -53,20 +50,4 @@ export function staffActorOf(ctx: SignedInContext): StaffActor {
 /** Origin of the public pages (survey links), as the server was configured. */
 export function publicUrlOf(ctx: Context): string {
   return String(ctx.auth.options.baseURL ?? 'http://localhost:3000');
-}
-
-/** Turns a refused action into a TRPCError whose message names the field at fault. */
-export async function asTrpcErrors<T>(action: () => Promise<T>): Promise<T> {
-  try {
-    return await action();
-  } catch (error) {
-    if (error instanceof ConversationActionError) {
-      throw new TRPCError({
-        code: error.code,
-        message: error.field ? `${error.field}: ${error.message}` : error.message,
-        cause: error,
-      });
-    }
-    throw error;
-  }
 }

@@ -1212,7 +1212,7 @@ describe('conversations.setTags', () => {
       'tags.0',
     );
     expect(shapeOf(unknown).data.fieldErrors).toEqual([
-      { path: 'tags.0', message: 'tags.0: "no-such-tag-anywhere" is not a tag in the taxonomy' },
+      { path: 'tags.0', message: '"no-such-tag-anywhere" is not a tag in the taxonomy' },
     ]);
     await expectRefusedUnchanged(
       conversation.id,

@@ -33,12 +33,12 @@ import {
 } from '@switchboard/domain';
 import { TRPCError } from '@trpc/server';
 import {
-  asTrpcErrors,
   publicUrlOf,
   requireConversationAccess,
   staffActorOf,
   viewScopeOf,
 } from '../conversation-access.ts';
+import { refusalsAsTrpcErrors } from '../refusals.ts';
 import { agentProcedure, createTRPCRouter } from '../trpc.ts';
 
 export const conversationsRouter = createTRPCRouter({
@@ -96,24 +96,24 @@ export const conversationsRouter = createTRPCRouter({
 
   send: agentProcedure.input(sendMessageInputSchema).mutation(async ({ ctx, input }) => {
     await requireConversationAccess(ctx, input.conversationId);
-    return asTrpcErrors(() => sendMessage(ctx.db, staffActorOf(ctx), input));
+    return refusalsAsTrpcErrors(() => sendMessage(ctx.db, staffActorOf(ctx), input));
   }),
 
   assign: agentProcedure.input(assignInputSchema).mutation(async ({ ctx, input }) => {
     await requireConversationAccess(ctx, input.conversationId);
-    await asTrpcErrors(() => assignConversation(ctx.db, staffActorOf(ctx), input));
+    await refusalsAsTrpcErrors(() => assignConversation(ctx.db, staffActorOf(ctx), input));
     return { ok: true as const };
   }),
 
   transfer: agentProcedure.input(transferInputSchema).mutation(async ({ ctx, input }) => {
     await requireConversationAccess(ctx, input.conversationId);
-    await asTrpcErrors(() => transferConversation(ctx.db, staffActorOf(ctx), input));
+    await refusalsAsTrpcErrors(() => transferConversation(ctx.db, staffActorOf(ctx), input));
     return { ok: true as const };
   }),
 
   setStatus: agentProcedure.input(setStatusInputSchema).mutation(async ({ ctx, input }) => {
     await requireConversationAccess(ctx, input.conversationId);
-    await asTrpcErrors(() =>
+    await refusalsAsTrpcErrors(() =>
       setStatus(ctx.db, staffActorOf(ctx), input, {
         publicUrl: publicUrlOf(ctx),
         unmetRequiredSteps: async (tx, conversationId) => {
@@ -129,19 +129,19 @@ export const conversationsRouter = createTRPCRouter({
 
   setPriority: agentProcedure.input(setPriorityInputSchema).mutation(async ({ ctx, input }) => {
     await requireConversationAccess(ctx, input.conversationId);
-    await asTrpcErrors(() => setPriority(ctx.db, staffActorOf(ctx), input));
+    await refusalsAsTrpcErrors(() => setPriority(ctx.db, staffActorOf(ctx), input));
     return { ok: true as const };
   }),
 
   setTags: agentProcedure.input(setTagsInputSchema).mutation(async ({ ctx, input }) => {
     await requireConversationAccess(ctx, input.conversationId);
-    await asTrpcErrors(() => setTags(ctx.db, staffActorOf(ctx), input));
+    await refusalsAsTrpcErrors(() => setTags(ctx.db, staffActorOf(ctx), input));
     return { ok: true as const };
   }),
 
   classify: agentProcedure.input(classifyInputSchema).mutation(async ({ ctx, input }) => {
     await requireConversationAccess(ctx, input.conversationId);
-    await asTrpcErrors(() => classifyConversation(ctx.db, staffActorOf(ctx), input));
+    await refusalsAsTrpcErrors(() => classifyConversation(ctx.db, staffActorOf(ctx), input));
     return { ok: true as const };
   }),
 });

@@ -1,4 +1,3 @@
-import { ConversationActionError } from '@switchboard/db/queries/conversation-actions';
 import {
   applyMacro,
   archiveMacro,
@@ -13,7 +12,6 @@ import {
   listSopOverview,
   listSopVersions,
   listTagOptions,
-  PlaybookError,
   previewMacro,
   publishSopDraft,
   saveSopDraft,
@@ -37,46 +35,9 @@ import {
   sopVersionIdInputSchema,
 } from '@switchboard/domain';
 import { TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
 import { publicUrlOf, requireConversationAccess, staffActorOf } from '../conversation-access.ts';
+import { refusalsAsTrpcErrors } from '../refusals.ts';
 import { agentProcedure, consoleProcedure, createTRPCRouter, trainerProcedure } from '../trpc.ts';
-
-/**
- * Turns a refusal from the playbook or conversation queries into a TRPCError. Bad input
- * carries a zod error naming the field, so forms get the same `fieldErrors` as for a schema
- * failure.
- */
-async function refusalsAsTrpcErrors<T>(action: () => Promise<T>): Promise<T> {
-  try {
-    return await action();
-  } catch (error) {
-    if (error instanceof PlaybookError || error instanceof ConversationActionError) {
-      if (error.code === 'BAD_REQUEST' && error.field) {
-        const refused = new TRPCError({
-          code: 'BAD_REQUEST',
-          message: `${error.field}: ${error.message}`,
-        });
-        // Set after construction: TRPCError wraps causes that are not Errors, and zod 4's
-        // ZodError is not one, while the error formatter looks for the ZodError itself.
-        Object.assign(refused, {
-          cause: new ZodError([
-            {
-              code: 'custom',
-              path: error.field
-                .split('.')
-                .map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
-              message: error.message,
-              input: undefined,
-            },
-          ]),
-        });
-        throw refused;
-      }
-      throw new TRPCError({ code: error.code, message: error.message, cause: error });
-    }
-    throw error;
-  }
-}
 
 const sharedScope = { scope: 'shared' } as const;
 

@@ -35,6 +35,7 @@ import {
 } from '../schema/index.ts';
 import { type Actor, appendEvents, type NewEvent } from './conversation-log.ts';
 import { announce } from './live.ts';
+import { Refusal, type RefusalCode } from './refusal.ts';
 import { inboxIdsOfUser } from './routing.ts';
 
 /** The signed-in staff member doing something to a conversation. */
@@ -44,17 +45,12 @@ export interface StaffActor {
   role: Role;
 }
 
-export type ConversationActionErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'BAD_REQUEST';
+export type ConversationActionErrorCode = Exclude<RefusalCode, 'FORBIDDEN'>;
 
-/** A refusal with a message fit to show the agent; `field` names the input at fault. */
-export class ConversationActionError extends Error {
-  constructor(
-    readonly code: ConversationActionErrorCode,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'ConversationActionError';
+/** A refusal of a conversation action; `field` names the input at fault. */
+export class ConversationActionError extends Refusal {
+  constructor(code: ConversationActionErrorCode, message: string, field?: string) {
+    super(code, message, field);
   }
 }
 
