@@ -12,6 +12,7 @@ const BENCHMARKS = [
   // Needs DATABASE_URL at a PostgreSQL seeded with a million conversations; skips without it.
   { prefix: 'inbox', cwd: 'packages/db', script: 'src/bench/inbox-views.bench.ts' },
   { prefix: 'workspace', cwd: '.', script: 'tooling/scripts/bench-workspace-bundle.mjs' },
+  { prefix: 'routing', cwd: 'packages/domain', script: 'src/bench/routing.bench.ts' },
 ];
 
 const wanted = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? '';

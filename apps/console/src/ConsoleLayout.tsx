@@ -1,6 +1,13 @@
 import { AppFrame } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
-import { IconInbox, IconKey, IconListCheck, IconTemplate, IconUsers } from '@tabler/icons-react';
+import {
+  IconHistory,
+  IconInbox,
+  IconKey,
+  IconListCheck,
+  IconTemplate,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Outlet } from 'react-router';
 
 const NAV_LINKS = [
@@ -8,6 +15,7 @@ const NAV_LINKS = [
   { label: 'People', to: '/people', icon: IconUsers },
   { label: 'Macros', to: '/macros', icon: IconTemplate },
   { label: 'Playbooks (SOPs)', to: '/playbooks', icon: IconListCheck },
+  { label: 'Change history', to: '/changes', icon: IconHistory },
 ];
 
 /** Links only admins see: what they open is admin-only too. */

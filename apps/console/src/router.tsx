@@ -2,6 +2,7 @@ import { NotAllowed } from '@switchboard/ui';
 import { RequireSession, SignInPage } from '@switchboard/ui/auth';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
+import { ChangesPage } from './features/changes/ChangesPage.tsx';
 import { ApiKeysPage } from './features/integrations/ApiKeysPage.tsx';
 import { PeoplePage } from './features/people/PeoplePage.tsx';
 import { MacrosPage } from './features/playbooks/MacrosPage.tsx';
@@ -44,6 +45,7 @@ export const consoleRoutes: RouteObject[] = [
       { path: '/macros', element: <MacrosPage /> },
       { path: '/playbooks', element: <SopListPage /> },
       { path: '/playbooks/:requestTypeCode', element: <SopEditorPage /> },
+      { path: '/changes', element: <ChangesPage /> },
       { path: '/integrations/api-keys', element: <ApiKeysPage /> },
       { path: '*', element: <Navigate to="/inboxes" replace /> },
     ],

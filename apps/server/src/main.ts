@@ -7,6 +7,7 @@ import { createDatabase } from '@switchboard/db/client';
 import { migrateDatabase } from '@switchboard/db/migrate';
 import { createApp } from './app.ts';
 import { readEnv } from './env.ts';
+import { startAssignmentJobs } from './jobs/assignment-jobs.ts';
 import { startSnoozeWaker } from './jobs/snooze-waker.ts';
 import { LiveHub } from './live/index.ts';
 import { createLogger } from './logger.ts';
@@ -52,6 +53,7 @@ const app = createApp({
 });
 
 const snoozeWaker = startSnoozeWaker({ database, publicUrl: env.publicUrl, logger });
+const assignmentJobs = startAssignmentJobs({ database, logger });
 
 const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
   logger.info(
@@ -70,7 +72,7 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, 10_000);
   forceExit.unref();
-  await snoozeWaker.stop();
+  await Promise.all([snoozeWaker.stop(), assignmentJobs.stop()]);
   // Event streams never finish by themselves: end them so the server can close.
   await live.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -2,6 +2,7 @@ import { Badge, Tooltip } from '@mantine/core';
 import { AppFrame } from '@switchboard/ui';
 import { IconInbox, IconTemplate } from '@tabler/icons-react';
 import { Outlet } from 'react-router';
+import { RolloutNotes } from './features/changes/RolloutNotes.tsx';
 import { CommandPalette } from './features/keyboard/CommandPalette.tsx';
 import { useLiveEvents } from './features/live/use-live-events.ts';
 
@@ -39,6 +40,7 @@ export function WorkspaceLayout() {
         </Badge>
       </Tooltip>
       <CommandPalette />
+      <RolloutNotes />
       <Outlet />
     </AppFrame>
   );

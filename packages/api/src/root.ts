@@ -1,3 +1,4 @@
+import { changesRouter } from './router/changes.ts';
 import { conversationsRouter } from './router/conversations.ts';
 import { integrationsRouter } from './router/integrations.ts';
 import { liveRouter } from './router/live.ts';
@@ -7,6 +8,7 @@ import { routingRouter } from './router/routing.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
+  changes: changesRouter,
   conversations: conversationsRouter,
   integrations: integrationsRouter,
   live: liveRouter,

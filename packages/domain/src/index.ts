@@ -1,3 +1,4 @@
+export * from './changes/index.ts';
 export * from './conversations/index.ts';
 export * from './integrations/index.ts';
 export * from './live/index.ts';

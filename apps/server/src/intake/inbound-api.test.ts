@@ -192,6 +192,7 @@ describe('POST /api/v1/messages — filing', () => {
     expect(types.map((row) => row.type)).toEqual([
       'created',
       'message_received',
+      'routed',
       'message_received',
       'reopened',
     ]);

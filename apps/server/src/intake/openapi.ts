@@ -19,6 +19,9 @@ const FIELD_DESCRIPTIONS: Record<string, string> = {
   'contact.locale': 'Preferred language, e.g. en, pt-PT, es-MX; the conversation uses it.',
   'contact.city':
     'Three-letter city code (e.g. LIS). Routes a new conversation to that city’s inbox; unknown codes are ignored.',
+  'contact.vip': 'A VIP in your platform; routing rules can put VIPs first.',
+  'contact.joinedAt':
+    'When they joined your platform; drivers in their first 30 days count as new drivers for routing.',
   text: `The message, 1–${MAX_MESSAGE_LENGTH.toLocaleString('en')} characters after trimming.`,
   bookingReference: 'Reference of the booking the message is about; linked when it exists.',
 };

@@ -1,7 +1,12 @@
-import type { ProcedureOutput } from '@switchboard/ui/testing';
+import type { ProcedureMocks, ProcedureOutput } from '@switchboard/ui/testing';
 
 type ConversationRow = ProcedureOutput<'conversations.view'>['items'][number];
 type ConversationDetail = ProcedureOutput<'conversations.byId'>;
+
+/** What WorkspaceLayout asks for on every screen, whatever the page: here, no rollout notes. */
+export const layoutMocks = {
+  'changes.myRolloutNotes': () => [],
+} satisfies ProcedureMocks;
 
 export const CONVERSATION_ID = '22222222-2222-4222-8222-222222222222';
 

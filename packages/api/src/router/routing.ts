@@ -1,9 +1,115 @@
+import { previewAssignment } from '@switchboard/db/queries/assignment';
 import { listInboxes } from '@switchboard/db/queries/routing';
-import { inboxListInputSchema } from '@switchboard/domain';
-import { consoleProcedure, createTRPCRouter } from '../trpc.ts';
+import { knownRoutingCodes, routingGuideSources } from '@switchboard/db/queries/routing-catalog';
+import {
+  createRule,
+  deleteRule,
+  listRules,
+  reorderRules,
+  setRuleEnabled,
+  updateRule,
+} from '@switchboard/db/queries/routing-rules';
+import { planPlacement } from '@switchboard/db/queries/triage';
+import { cities } from '@switchboard/db/schema';
+import {
+  buildRoutingGuide,
+  createRuleInputSchema,
+  deleteRuleInputSchema,
+  inboxListInputSchema,
+  primaryLanguage,
+  reorderRulesInputSchema,
+  routingMessageSchema,
+  setRuleEnabledInputSchema,
+  updateRuleInputSchema,
+  validateRules,
+} from '@switchboard/domain';
+import { eq } from 'drizzle-orm';
+import { refusalsAsTrpcErrors } from '../refusals.ts';
+import { agentProcedure, consoleProcedure, createTRPCRouter, leadProcedure } from '../trpc.ts';
 
 export const routingRouter = createTRPCRouter({
   listInboxes: consoleProcedure
     .input(inboxListInputSchema)
     .query(({ ctx, input }) => listInboxes(ctx.db, input)),
+
+  /** The rules in evaluation order, with what a lead should fix in them. */
+  rules: consoleProcedure.query(async ({ ctx }) => {
+    const [rules, known] = await Promise.all([listRules(ctx.db), knownRoutingCodes(ctx.db)]);
+    return { rules, problems: validateRules(rules, known) };
+  }),
+
+  createRule: leadProcedure.input(createRuleInputSchema).mutation(({ ctx, input }) => {
+    const { rolloutNote, ...rule } = input;
+    return refusalsAsTrpcErrors(() =>
+      createRule(ctx.db, rule, { actorId: ctx.viewer.id, rolloutNote }),
+    );
+  }),
+
+  updateRule: leadProcedure.input(updateRuleInputSchema).mutation(({ ctx, input }) =>
+    refusalsAsTrpcErrors(() =>
+      updateRule(ctx.db, input.id, input.rule, {
+        actorId: ctx.viewer.id,
+        rolloutNote: input.rolloutNote,
+      }),
+    ),
+  ),
+
+  setRuleEnabled: leadProcedure.input(setRuleEnabledInputSchema).mutation(({ ctx, input }) =>
+    refusalsAsTrpcErrors(() =>
+      setRuleEnabled(ctx.db, input.id, input.enabled, {
+        actorId: ctx.viewer.id,
+        rolloutNote: input.rolloutNote,
+      }),
+    ),
+  ),
+
+  deleteRule: leadProcedure
+    .input(deleteRuleInputSchema)
+    .mutation(({ ctx, input }) =>
+      refusalsAsTrpcErrors(() =>
+        deleteRule(ctx.db, input.id, { actorId: ctx.viewer.id, rolloutNote: input.rolloutNote }),
+      ),
+    ),
+
+  reorderRules: leadProcedure.input(reorderRulesInputSchema).mutation(({ ctx, input }) =>
+    refusalsAsTrpcErrors(() =>
+      reorderRules(ctx.db, input.ruleIds, {
+        actorId: ctx.viewer.id,
+        rolloutNote: input.rolloutNote,
+      }),
+    ),
+  ),
+
+  /**
+   * The rule simulator: what intake would do with this message now — every rule matched or
+   * not and why, the placement, and the agent the inbox's policy would pick. Writes nothing.
+   */
+  simulate: consoleProcedure.input(routingMessageSchema).query(async ({ ctx, input }) => {
+    const [city] = input.cityCode
+      ? await ctx.db.select({ id: cities.id }).from(cities).where(eq(cities.code, input.cityCode))
+      : [];
+    const placement = await refusalsAsTrpcErrors(() =>
+      planPlacement(ctx.db, input, city?.id ?? null),
+    );
+    const assignment = await previewAssignment(ctx.db, placement.inbox.id, {
+      channel: input.channel,
+      languageCode: primaryLanguage(input.locale),
+      requestTypeCode: placement.requestType?.code ?? null,
+    });
+    return {
+      outcome: placement.outcome,
+      explanations: placement.explanations,
+      inbox: placement.inbox,
+      requestType: placement.requestType,
+      priority: placement.priority,
+      tags: placement.tags.map((tag) => tag.code),
+      assignment,
+    };
+  }),
+
+  /** The live routing guide agents read: message type → tags → inbox → playbook → SLA. */
+  guide: agentProcedure.query(async ({ ctx }) => {
+    const [rules, sources] = await Promise.all([listRules(ctx.db), routingGuideSources(ctx.db)]);
+    return buildRoutingGuide({ rules, ...sources });
+  }),
 });

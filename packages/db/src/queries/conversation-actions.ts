@@ -33,6 +33,7 @@ import {
   tags,
   users,
 } from '../schema/index.ts';
+import { assignByPolicy } from './assignment.ts';
 import { type Actor, appendEvents, type NewEvent } from './conversation-log.ts';
 import { announce } from './live.ts';
 import { Refusal, type RefusalCode } from './refusal.ts';
@@ -175,8 +176,12 @@ export async function sendMessage(
     let changes: Partial<typeof conversations.$inferInsert> = {};
     let mentionedUserIds: string[] | undefined;
     if (isReply) {
+      // A reply is what the assignment reply limit waits for.
+      changes.assigneeReplyDueAt = null;
       if (conversation.assigneeId === null) {
         changes.assigneeId = actor.userId;
+        changes.queuedAt = null;
+        changes.assignmentReason = `${actor.name} replied and took it`;
         events.push({
           type: 'assigned',
           payload: { from: null, to: actor.userId, assigneeName: actor.name, auto: 'reply' },
@@ -285,9 +290,18 @@ export async function assignConversation(
             type: 'assigned',
             payload: { from: conversation.assigneeId, to: input.assigneeId, assigneeName },
           };
-    return commitChange(tx, conversation, agentActor(actor), { assigneeId: input.assigneeId }, [
-      event,
-    ]);
+    // Assigned by hand: out of the queue, and no reply limit (that is for automatic picks).
+    const placement: Partial<typeof conversations.$inferInsert> =
+      input.assigneeId === null
+        ? { queuedAt: new Date(), assignmentReason: `Unassigned by ${actor.name}` }
+        : { queuedAt: null, assignmentReason: `Assigned by ${actor.name}` };
+    return commitChange(
+      tx,
+      conversation,
+      agentActor(actor),
+      { assigneeId: input.assigneeId, assigneeReplyDueAt: null, ...placement },
+      [event],
+    );
   });
 }
 
@@ -340,13 +354,22 @@ export async function transferConversation(
     if (assigneeId !== conversation.assigneeId) {
       events.push({ type: 'unassigned', payload: { from: conversation.assigneeId, to: null } });
     }
-    return commitChange(
+    const moved = await commitChange(
       tx,
       conversation,
       agentActor(actor),
-      { inboxId: target.id, assigneeId },
+      {
+        inboxId: target.id,
+        assigneeId,
+        ...(assigneeId === null
+          ? { queuedAt: new Date(), assigneeReplyDueAt: null, assignmentReason: null }
+          : {}),
+      },
       events,
     );
+    // Unassigned in its new inbox: that inbox's policy picks the next agent.
+    if (assigneeId === null) await assignByPolicy(tx, moved.id);
+    return moved;
   });
 }
 

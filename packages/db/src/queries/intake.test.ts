@@ -111,8 +111,11 @@ describe('receiveInboundMessage', () => {
     expect(events.map((event) => [event.type, event.actorType])).toEqual([
       ['created', 'contact'],
       ['message_received', 'contact'],
+      ['routed', 'system'],
     ]);
     expect(events[1]!.payload).toEqual({ messageId: result.messageId });
+    // No rule matched: the audience's inbox for the city, at the default priority.
+    expect(events[2]!.payload).toMatchObject({ ruleIds: [], priority: 'P3', tags: [] });
   });
 
   it('appends to the active conversation and refreshes what the contact told us', async () => {

@@ -18,11 +18,16 @@ import {
   contacts,
   conversationEvents,
   conversations,
-  inboxes,
+  conversationTags,
   messages,
 } from '../schema/index.ts';
+import { assignByPolicy } from './assignment.ts';
 import { type Actor, appendEvents, SYSTEM_ACTOR } from './conversation-log.ts';
+import { IntakeError } from './intake-errors.ts';
 import { announce } from './live.ts';
+import { triage } from './triage.ts';
+
+export { IntakeError };
 
 export type IntakeOutcome = 'new' | 'appended' | 'reopened';
 
@@ -36,20 +41,7 @@ export interface IntakeResult {
   outcome: IntakeOutcome;
 }
 
-/** Intake cannot place a message anywhere: a configuration problem, not the sender's. */
-export class IntakeError extends Error {
-  override name = 'IntakeError';
-
-  constructor(
-    readonly code: 'no_inbox',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const CONTACT_ACTOR: Actor = { type: 'contact', userId: null };
-const NEW_CONVERSATION_PRIORITY = 'P3';
 const SUBJECT_LENGTH = 80;
 
 /** Thrown inside the transaction when another writer stored the same message first. */
@@ -213,6 +205,8 @@ interface IntakeContact {
   id: string;
   locale: string;
   cityId: string | null;
+  vip: boolean;
+  joinedAt: Date | null;
 }
 
 /** The contact by (audience, externalId), created or refreshed with what the channel knows. */
@@ -232,6 +226,8 @@ async function upsertContact(
     ...(given.phone ? { phone: given.phone } : {}),
     ...(given.email ? { email: given.email } : {}),
     ...(given.locale ? { locale: given.locale } : {}),
+    ...(given.vip !== undefined ? { vip: given.vip } : {}),
+    ...(given.joinedAt ? { joinedAt: given.joinedAt } : {}),
   };
   const [contact] = await tx
     .insert(contacts)
@@ -251,7 +247,13 @@ async function upsertContact(
         updatedAt: now,
       },
     })
-    .returning({ id: contacts.id, locale: contacts.locale, cityId: contacts.cityId });
+    .returning({
+      id: contacts.id,
+      locale: contacts.locale,
+      cityId: contacts.cityId,
+      vip: contacts.vip,
+      joinedAt: contacts.joinedAt,
+    });
   if (!contact) throw new Error('contact upsert returned no row');
   return contact;
 }
@@ -265,15 +267,26 @@ async function openConversation(
   const booking = message.bookingReference
     ? ((
         await tx
-          .select({ id: bookings.id, cityId: bookings.cityId })
+          .select({
+            id: bookings.id,
+            cityId: bookings.cityId,
+            scheduledAt: bookings.scheduledAt,
+          })
           .from(bookings)
           .where(eq(bookings.reference, message.bookingReference))
           .limit(1)
       )[0] ?? null)
     : null;
   const cityId = contact.cityId ?? booking?.cityId ?? null;
-  const inboxId = await chooseInbox(tx, message.audience, cityId);
-  const clocks = startClocks(now, NEW_CONVERSATION_PRIORITY);
+  const placed = await triage(tx, {
+    message,
+    contact,
+    cityId,
+    bookingScheduledAt: booking?.scheduledAt ?? null,
+    now,
+  });
+  const { inboxId } = placed;
+  const clocks = startClocks(now, placed.priority);
   const [conversation] = await tx
     .insert(conversations)
     .values({
@@ -282,12 +295,15 @@ async function openConversation(
       audience: message.audience,
       channel: message.channel,
       status: 'open',
-      priority: NEW_CONVERSATION_PRIORITY,
+      priority: placed.priority,
       subject: messagePreview(message.text, SUBJECT_LENGTH),
       cityId,
       language: contact.locale,
       bookingId: booking?.id ?? null,
+      requestTypeId: placed.requestTypeId,
       assigneeId: null,
+      queuedAt: now,
+      routingDecision: placed.decision,
       lastMessageAt: now,
       lastMessagePreview: messagePreview(message.text),
       ...clocks,
@@ -298,10 +314,52 @@ async function openConversation(
     .returning({ id: conversations.id });
   if (!conversation) throw new Error('conversation insert returned no row');
   const messageId = await insertMessage(tx, conversation.id, message, now);
+  if (placed.tags.length > 0) {
+    await tx
+      .insert(conversationTags)
+      .values(placed.tags.map((tag) => ({ conversationId: conversation.id, tagId: tag.id })));
+  }
   await appendEvents(tx, conversation.id, CONTACT_ACTOR, [
     { type: 'created', payload: { channel: message.channel, inboxId, messageId }, occurredAt: now },
     { type: 'message_received', payload: { messageId }, occurredAt: now },
   ]);
+  const { outcome } = placed.decision;
+  await appendEvents(tx, conversation.id, SYSTEM_ACTOR, [
+    {
+      type: 'routed',
+      payload: {
+        ruleIds: outcome.matchedRuleIds,
+        inboxId,
+        inboxName: placed.decision.inbox.name,
+        requestTypeCode: placed.requestTypeCode,
+        priority: placed.priority,
+        tags: placed.tags.map((tag) => tag.code),
+      },
+      occurredAt: now,
+    },
+    ...placed.tags.map((tag) => ({
+      type: 'tagged' as const,
+      payload: { tag: tag.code, by: 'routing' },
+      occurredAt: now,
+    })),
+  ]);
+  for (const reply of placed.autoReplies) {
+    const [autoReply] = await tx
+      .insert(messages)
+      .values({
+        conversationId: conversation.id,
+        direction: 'outbound',
+        kind: 'message',
+        authorType: 'bot',
+        channel: message.channel,
+        body: reply,
+        createdAt: now,
+      })
+      .returning({ id: messages.id });
+    await appendEvents(tx, conversation.id, { type: 'bot', userId: null }, [
+      { type: 'auto_replied', payload: { messageId: autoReply!.id }, occurredAt: now },
+    ]);
+  }
   await announce(tx, {
     kind: 'conversation',
     conversationId: conversation.id,
@@ -311,6 +369,7 @@ async function openConversation(
     eventType: 'created',
     at: now.toISOString(),
   });
+  await assignByPolicy(tx, conversation.id, { now });
   return {
     conversationId: conversation.id,
     messageId,
@@ -318,33 +377,6 @@ async function openConversation(
     duplicate: false,
     outcome: 'new',
   };
-}
-
-/**
- * The inbox a new conversation lands in: an active inbox of the audience for the contact's
- * city, else one of the audience serving every city, else any active inbox of the audience.
- */
-async function chooseInbox(
-  tx: Transaction,
-  audience: InboundMessage['audience'],
-  cityId: string | null,
-): Promise<string> {
-  const fit = cityId
-    ? sql`case when ${inboxes.cityId} = ${cityId} then 0 when ${inboxes.cityId} is null then 1 else 2 end`
-    : sql`case when ${inboxes.cityId} is null then 1 else 2 end`;
-  const [inbox] = await tx
-    .select({ id: inboxes.id })
-    .from(inboxes)
-    .where(and(eq(inboxes.audience, audience), eq(inboxes.active, true)))
-    .orderBy(fit, inboxes.createdAt, inboxes.id)
-    .limit(1);
-  if (!inbox) {
-    throw new IntakeError(
-      'no_inbox',
-      `No active inbox takes ${audience} conversations; an admin needs to create or activate one`,
-    );
-  }
-  return inbox.id;
 }
 
 async function insertMessage(

@@ -1,4 +1,4 @@
-import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cities } from './cities.ts';
 import { createdAt, updatedAt, uuidPrimaryKey } from './columns.ts';
 import { audienceEnum } from './enums.ts';
@@ -16,6 +16,9 @@ export const contacts = pgTable(
     email: text(),
     locale: text().notNull().default('en'),
     cityId: uuid().references(() => cities.id),
+    vip: boolean().notNull().default(false),
+    /** When they joined the platform (a driver's first weeks make them a "new driver"). */
+    joinedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,8 +1,10 @@
+import type { StoredRoutingDecision } from '@switchboard/domain';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
   index,
+  jsonb,
   pgTable,
   smallint,
   text,
@@ -61,6 +63,14 @@ export const conversations = pgTable(
     csatToken: text().unique(),
     /** The SOP version this conversation follows (kept when the SOP is republished). */
     sopVersionId: uuid().references((): AnyPgColumn => sopVersions.id),
+    /** Why it is here: the routing outcome and trace that placed it ("why is this here?"). */
+    routingDecision: jsonb().$type<StoredRoutingDecision>(),
+    /** Why it has its assignee, or why nobody could take it yet. */
+    assignmentReason: text(),
+    /** Waiting for an agent since; set while an open conversation is unassigned in a queue. */
+    queuedAt: timestamp({ withTimezone: true }),
+    /** The assignee must reply by then or it goes to the next agent (the inbox's reply limit). */
+    assigneeReplyDueAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -109,6 +119,13 @@ export const conversations = pgTable(
     index('conversations_active_idx')
       .on(table.status, table.inboxId, table.assigneeId, table.slaDueAt)
       .where(sql`${table.status} in ('open', 'pending', 'snoozed')`),
+    // The assignment queue: highest priority first, then longest waiting.
+    index('conversations_queue_idx')
+      .on(table.inboxId, table.priority, table.queuedAt)
+      .where(sql`${table.queuedAt} is not null`),
+    index('conversations_assignee_reply_due_idx')
+      .on(table.assigneeReplyDueAt)
+      .where(sql`${table.assigneeReplyDueAt} is not null`),
     index('conversations_contact_idx').on(table.contactId, table.createdAt),
     index('conversations_created_idx').on(table.createdAt),
     index('conversations_booking_idx').on(table.bookingId),

@@ -1,7 +1,9 @@
 export * from './api-keys.ts';
 export * from './auth.ts';
 export * from './bookings.ts';
+export * from './certifications.ts';
 export * from './cities.ts';
+export * from './config-changes.ts';
 export * from './contacts.ts';
 export * from './conversation-events.ts';
 export * from './conversations.ts';
@@ -10,6 +12,7 @@ export * from './inboxes.ts';
 export * from './macros.ts';
 export * from './mentions.ts';
 export * from './messages.ts';
+export * from './routing.ts';
 export * from './sops.ts';
 export * from './tags.ts';
 export * from './taxonomy.ts';

@@ -1,5 +1,6 @@
+import type { ChannelCapacity } from '@switchboard/domain';
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns.ts';
 import { agentTierEnum, availabilityEnum, roleEnum } from './enums.ts';
 
@@ -23,6 +24,10 @@ export const users = pgTable(
     skills: text().array().notNull().default(sql`'{}'::text[]`),
     /** Most conversations this person works at once. */
     capacity: integer().notNull().default(0),
+    /** Most open conversations per channel (e.g. 4 chats, 10 emails); a missing channel is 0. */
+    channelCapacity: jsonb().$type<ChannelCapacity>().notNull().default({}),
+    /** When routing last gave this person a conversation: round-robin goes longest-idle first. */
+    lastAssignedAt: timestamp({ withTimezone: true }),
     availability: availabilityEnum().notNull().default('offline'),
     timeZone: text().notNull().default('UTC'),
     active: boolean().notNull().default(true),

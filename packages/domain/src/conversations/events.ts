@@ -26,6 +26,10 @@ export const CONVERSATION_EVENT_TYPES = [
   'sop_step_checked',
   'sop_step_unchecked',
   'mentioned',
+  /** Intake's rules placed it: rules matched, inbox, request type, priority, tags. */
+  'routed',
+  /** A routing rule answered automatically (a bot message; never counts as a response). */
+  'auto_replied',
 ] as const;
 export const conversationEventTypeSchema = z.enum(CONVERSATION_EVENT_TYPES);
 export type ConversationEventType = z.infer<typeof conversationEventTypeSchema>;

@@ -43,6 +43,16 @@ export const inboundMessageSchema = z.object({
         .string()
         .regex(/^[A-Z]{3}$/, 'City is a three-letter city code, e.g. LIS')
         .optional(),
+      /** Platform VIP (routing rules can treat them first). */
+      vip: z.boolean({ error: 'contact.vip is true or false' }).optional(),
+      /** When they joined the platform; a driver's first 30 days make them a new driver. */
+      joinedAt: z.iso
+        .datetime({
+          offset: true,
+          error: 'contact.joinedAt is a date-time, e.g. 2026-03-01T09:00:00Z',
+        })
+        .transform((value) => new Date(value))
+        .optional(),
     })
     .strict(),
   text: messageBodySchema,

@@ -9,7 +9,7 @@ import { screen, within } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceRoutes } from '../../router.tsx';
-import { CONVERSATION_ID, conversationDetail } from '../../test/fixtures.ts';
+import { CONVERSATION_ID, conversationDetail, layoutMocks } from '../../test/fixtures.ts';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -25,6 +25,7 @@ describe('ConversationPage', () => {
   it('shows the header, the merged timeline, the contact and the booking', async () => {
     server.use(
       trpcHandler({
+        ...layoutMocks,
         'people.me': () => mockViewer(),
         'conversations.byId': () => conversationDetail(),
         'conversations.options': () => ({
@@ -56,6 +57,7 @@ describe('ConversationPage', () => {
   it('explains when the conversation is in an inbox the agent does not work', async () => {
     server.use(
       trpcHandler({
+        ...layoutMocks,
         'people.me': () => mockViewer(),
         'conversations.byId': () => {
           throw new MockTRPCError('FORBIDDEN', 'This conversation is in an inbox you do not work');
@@ -70,6 +72,7 @@ describe('ConversationPage', () => {
   it('says when the conversation does not exist', async () => {
     server.use(
       trpcHandler({
+        ...layoutMocks,
         'people.me': () => mockViewer(),
         'conversations.byId': () => {
           throw new MockTRPCError('NOT_FOUND', 'Conversation not found');

@@ -11,7 +11,7 @@ import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceRoutes } from '../../router.tsx';
-import { conversationRow, filterOptions, viewCounts } from '../../test/fixtures.ts';
+import { conversationRow, filterOptions, layoutMocks, viewCounts } from '../../test/fixtures.ts';
 import { parseInboxSelection, selectionParams } from './inbox-filters.ts';
 
 const server = setupServer();
@@ -26,6 +26,7 @@ type ViewInput = ProcedureInput<'conversations.view'>;
 
 function inboxHandlers(requests: ViewInput[], rows = [conversationRow()]) {
   return trpcHandler({
+    ...layoutMocks,
     'people.me': () => mockViewer(),
     'conversations.viewCounts': () => viewCounts(),
     'conversations.filterOptions': () => filterOptions(),
@@ -92,6 +93,7 @@ describe('InboxPage', () => {
   it('shows the server error with a retry', async () => {
     server.use(
       trpcHandler({
+        ...layoutMocks,
         'people.me': () => mockViewer(),
         'conversations.viewCounts': () => viewCounts(),
         'conversations.filterOptions': () => filterOptions(),

@@ -12,7 +12,7 @@ import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceRoutes } from '../../router.tsx';
-import { CONVERSATION_ID } from '../../test/fixtures.ts';
+import { CONVERSATION_ID, layoutMocks } from '../../test/fixtures.ts';
 import { SopPanel } from './SopPanel.tsx';
 
 const server = setupServer();
@@ -115,6 +115,7 @@ describe('MyMacrosPage', () => {
     const created: ProcedureInput<'playbooks.createMyMacro'>[] = [];
     server.use(
       trpcHandler({
+        ...layoutMocks,
         'people.me': () => mockViewer(),
         'live.presence': () => ({ ok: true as const }),
         'playbooks.listMyMacros': () => ({
