@@ -1,17 +1,7 @@
 import type { GuideRequestType, KnownRoutingCodes } from '@switchboard/domain';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
-import {
-  cities,
-  inboxes,
-  macros,
-  requestTypeMacros,
-  requestTypes,
-  sops,
-  sopVersions,
-  tags,
-  teams,
-} from '../schema/index.ts';
+import { cities, inboxes, requestTypes, tags, teams } from '../schema/index.ts';
 
 // Configuration tables: a few hundred rows at most, read whole for validation and the guide.
 
@@ -45,13 +35,14 @@ export async function routingGuideSources(db: DatabaseOrTransaction) {
       name: requestTypes.name,
       audience: requestTypes.audience,
       defaultPriority: requestTypes.defaultPriority,
-      sopTitle: sql<string | null>`(select ${sopVersions.title} from ${sopVersions}
-        join ${sops} on ${sops.id} = ${sopVersions.sopId}
-        where ${sops.requestTypeId} = ${requestTypes.id} and ${sopVersions.status} = 'published'
-        order by ${sopVersions.publishedAt} desc limit 1)`,
-      macroNames: sql<string[]>`coalesce((select array_agg(${macros.name} order by ${macros.name})
-        from ${requestTypeMacros} join ${macros} on ${macros.id} = ${requestTypeMacros.macroId}
-        where ${requestTypeMacros.requestTypeId} = ${requestTypes.id} and ${macros.archivedAt} is null), '{}')`,
+      // Aliased by hand: Drizzle leaves columns unqualified in a one-table select.
+      sopTitle: sql<string | null>`(select v.title from sop_versions v
+        join sops s on s.id = v.sop_id
+        where s.request_type_id = "request_types"."id" and v.status = 'published'
+        order by v.published_at desc limit 1)`,
+      macroNames: sql<string[]>`coalesce((select array_agg(m.name order by m.name)
+        from request_type_macros rm join macros m on m.id = rm.macro_id
+        where rm.request_type_id = "request_types"."id" and m.archived_at is null), '{}')`,
     })
     .from(requestTypes)
     .where(eq(requestTypes.deprecated, false))
