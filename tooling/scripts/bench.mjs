@@ -11,6 +11,8 @@ const BENCHMARKS = [
   { prefix: 'intake', cwd: 'apps/server', script: 'src/bench/intake.bench.ts' },
   // Needs DATABASE_URL at a PostgreSQL seeded with a million conversations; skips without it.
   { prefix: 'inbox', cwd: 'packages/db', script: 'src/bench/inbox-views.bench.ts' },
+  // Needs DATABASE_URL at a PostgreSQL server (it works in a scratch database); skips without it.
+  { prefix: 'assignment', cwd: 'packages/db', script: 'src/bench/assignment.bench.ts' },
   { prefix: 'workspace', cwd: '.', script: 'tooling/scripts/bench-workspace-bundle.mjs' },
   { prefix: 'routing', cwd: 'packages/domain', script: 'src/bench/routing.bench.ts' },
 ];

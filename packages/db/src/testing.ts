@@ -7,10 +7,16 @@ import { cities, inboxes, memberships, teams } from './schema/index.ts';
  * PostgreSQL server named by DATABASE_URL (CI runs every suite against both). Tests
  * create their own rows with unique ids, so files never depend on each other.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(
+  options: { maxConnections?: number } = {},
+): Promise<DatabaseHandle> {
   // Test infrastructure reads the one variable CI sets to choose the database.
   const url = process.env.DATABASE_URL;
-  const handle = createDatabase({ url, dataDir: 'memory://', maxConnections: 4 });
+  const handle = createDatabase({
+    url,
+    dataDir: 'memory://',
+    maxConnections: options.maxConnections ?? 4,
+  });
   await migrateDatabase(handle);
   return handle;
 }

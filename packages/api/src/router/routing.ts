@@ -9,20 +9,32 @@ import {
   setRuleEnabled,
   updateRule,
 } from '@switchboard/db/queries/routing-rules';
+import {
+  inboxSettings,
+  setAvailability,
+  updateAgentRouting,
+  updateInbox,
+} from '@switchboard/db/queries/routing-settings';
 import { planPlacement } from '@switchboard/db/queries/triage';
 import { cities } from '@switchboard/db/schema';
 import {
   buildRoutingGuide,
   createRuleInputSchema,
   deleteRuleInputSchema,
+  hasAccess,
+  inboxIdInputSchema,
   inboxListInputSchema,
   primaryLanguage,
   reorderRulesInputSchema,
   routingMessageSchema,
+  setAvailabilityInputSchema,
   setRuleEnabledInputSchema,
+  updateAgentRoutingInputSchema,
+  updateInboxInputSchema,
   updateRuleInputSchema,
   validateRules,
 } from '@switchboard/domain';
+import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { refusalsAsTrpcErrors } from '../refusals.ts';
 import { agentProcedure, consoleProcedure, createTRPCRouter, leadProcedure } from '../trpc.ts';
@@ -111,5 +123,34 @@ export const routingRouter = createTRPCRouter({
   guide: agentProcedure.query(async ({ ctx }) => {
     const [rules, sources] = await Promise.all([listRules(ctx.db), routingGuideSources(ctx.db)]);
     return buildRoutingGuide({ rules, ...sources });
+  }),
+
+  /** An inbox's settings with its team's members and their routing settings. */
+  inbox: consoleProcedure
+    .input(inboxIdInputSchema)
+    .query(({ ctx, input }) => refusalsAsTrpcErrors(() => inboxSettings(ctx.db, input.id))),
+
+  updateInbox: leadProcedure
+    .input(updateInboxInputSchema)
+    .mutation(({ ctx, input }) =>
+      refusalsAsTrpcErrors(() => updateInbox(ctx.db, input, ctx.viewer.id)),
+    ),
+
+  updateAgentRouting: leadProcedure
+    .input(updateAgentRoutingInputSchema)
+    .mutation(({ ctx, input }) =>
+      refusalsAsTrpcErrors(() => updateAgentRouting(ctx.db, input, ctx.viewer.id)),
+    ),
+
+  /** Online, away or offline: for oneself, or (leads) for someone in the team. */
+  setAvailability: agentProcedure.input(setAvailabilityInputSchema).mutation(({ ctx, input }) => {
+    const userId = input.userId ?? ctx.viewer.id;
+    if (userId !== ctx.viewer.id && !hasAccess(ctx.viewer.role, 'lead')) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: 'Only leads set someone else’s availability',
+      });
+    }
+    return refusalsAsTrpcErrors(() => setAvailability(ctx.db, userId, input.availability));
   }),
 });

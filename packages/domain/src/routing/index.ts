@@ -9,3 +9,4 @@ export * from './rule-inputs.ts';
 export * from './rule-text.ts';
 export * from './rule-validation.ts';
 export * from './rules.ts';
+export * from './settings.ts';
