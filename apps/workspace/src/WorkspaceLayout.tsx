@@ -5,6 +5,7 @@ import { Outlet } from 'react-router';
 import { RolloutNotes } from './features/changes/RolloutNotes.tsx';
 import { CommandPalette } from './features/keyboard/CommandPalette.tsx';
 import { useLiveEvents } from './features/live/use-live-events.ts';
+import { AvailabilityControl } from './features/presence/AvailabilityControl.tsx';
 
 const NAV_LINKS = [
   { label: 'Inbox', to: '/inbox', icon: IconInbox },
@@ -25,7 +26,7 @@ export function WorkspaceLayout() {
   const status = useLiveEvents();
   const live = LIVE_LABELS[status];
   return (
-    <AppFrame appName="Workspace" navLinks={NAV_LINKS}>
+    <AppFrame appName="Workspace" navLinks={NAV_LINKS} headerControls={<AvailabilityControl />}>
       <Tooltip label={`${live.hint} · Ctrl+K for the command palette`}>
         <Badge
           pos="fixed"

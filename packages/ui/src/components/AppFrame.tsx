@@ -15,11 +15,13 @@ export interface AppFrameProps {
   /** e.g. "Workspace" or "Console". */
   appName: string;
   navLinks: AppNavLink[];
+  /** Controls beside the account menu, e.g. the agent's availability. */
+  headerControls?: ReactNode;
   children: ReactNode;
 }
 
 /** The shell of every signed-in screen: product and app name, navigation, theme, account. */
-export function AppFrame({ appName, navLinks, children }: AppFrameProps) {
+export function AppFrame({ appName, navLinks, headerControls, children }: AppFrameProps) {
   const { pathname } = useLocation();
   return (
     <AppShell header={{ height: 60 }} padding="md">
@@ -53,6 +55,7 @@ export function AppFrame({ appName, navLinks, children }: AppFrameProps) {
             </Group>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {headerControls}
             <ColorSchemeToggle />
             <UserMenu />
           </Group>

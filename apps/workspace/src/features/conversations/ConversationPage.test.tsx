@@ -50,6 +50,10 @@ describe('ConversationPage', () => {
     // 13:00 UTC is 13:00 in Lisbon in March (WET, before summer time).
     expect(screen.getByText(/13:00/)).toBeInTheDocument();
     expect(screen.getByText('Lisbon time (Europe/Lisbon)')).toBeInTheDocument();
+    const whyHere = screen.getByRole('region', { name: 'Why is this here?' });
+    expect(within(whyHere).getByText(/Rule 2: Stranded at the airport/)).toBeInTheDocument();
+    expect(within(whyHere).getByText('Text mentions “airport”')).toBeInTheDocument();
+    expect(within(whyHere).getByText(/Round robin: Ana Silva/)).toBeInTheDocument();
     const classification = screen.getByRole('region', { name: 'Classification' });
     expect(await within(classification).findByText('Airport')).toBeInTheDocument();
   });

@@ -23,6 +23,7 @@ import { buildTimeline } from './timeline.ts';
 import { useConversationRefresh } from './use-conversation-mutation.ts';
 import { usePendingSends } from './use-pending-sends.ts';
 import { usePresence } from './use-presence.ts';
+import { WhyHereCard } from './WhyHereCard.tsx';
 
 function BackToInbox() {
   const search = loadListOrder()?.search;
@@ -162,6 +163,7 @@ function ConversationScreen({ conversationId }: { conversationId: string }) {
             {contact ? <ContactCard contact={contact} language={conversation.language} /> : null}
             {booking ? <BookingCard booking={booking} /> : null}
             <ClassificationCard conversation={conversation} tags={tags} readOnly={closed} />
+            <WhyHereCard conversation={conversation} />
             <PastConversations items={pastConversations} />
           </Stack>
         </Grid.Col>

@@ -10,6 +10,12 @@ export type TimelineEntry =
   | { kind: 'message'; id: string; at: Date; message: TimelineMessage }
   | { kind: 'event'; id: string; at: Date; text: string; opensConversation: boolean };
 
+/** How an automatic assignment reads: which policy picked the agent. */
+const AUTO_ASSIGNMENT: Record<string, string> = {
+  round_robin: 'round robin',
+  least_loaded: 'least loaded',
+};
+
 /** Events that only restate a message already shown in the timeline. */
 const MESSAGE_EVENTS = new Set(['message_received', 'reply_sent', 'note_added']);
 
@@ -52,10 +58,22 @@ export function describeEvent(event: TimelineEvent, detail: ConversationDetail):
       const name =
         text(payload.assigneeName) ??
         (payload.assigneeId === conversation.assigneeId ? conversation.assigneeName : null);
-      return name ? `Assigned to ${name}` : 'Assigned to an agent';
+      const policy = AUTO_ASSIGNMENT[String(payload.auto)];
+      return `${name ? `Assigned to ${name}` : 'Assigned to an agent'}${policy ? ` (${policy})` : ''}`;
     }
     case 'unassigned':
-      return 'Unassigned';
+      return payload.reason === 'no_reply_in_time'
+        ? 'Unassigned: no reply within the inbox’s limit'
+        : 'Unassigned';
+    case 'routed': {
+      const inbox = text(payload.inboxName) ?? 'an inbox';
+      const rules = Array.isArray(payload.ruleIds) ? payload.ruleIds.length : 0;
+      return rules > 0
+        ? `Routed to ${inbox} by ${rules === 1 ? 'a rule' : `${rules} rules`}`
+        : `Routed to ${inbox} (no rule matched)`;
+    }
+    case 'auto_replied':
+      return null;
     case 'status_changed': {
       const until = text(payload.until);
       const snoozedUntil = until ? ` until ${formatDateTime(new Date(until))}` : '';
