@@ -8,10 +8,11 @@ import {
   PRIORITIES,
   placeholdersIn,
   type TaxonomyNode,
+  validateRules,
   validateTaxonomy,
 } from '@switchboard/domain';
 import { verifyPassword } from 'better-auth/crypto';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, isNotNull, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSeedArgs } from './cli/common.ts';
@@ -20,6 +21,8 @@ import { createDatabase, type DatabaseHandle } from './client.ts';
 import { migrateDatabase, rowsOf } from './migrate.ts';
 import { verifyApiKey } from './queries/api-keys.ts';
 import { findConversationSop, listMacrosForConversation } from './queries/playbooks.ts';
+import { knownRoutingCodes } from './queries/routing-catalog.ts';
+import { listRules } from './queries/routing-rules.ts';
 import {
   accounts,
   apiKeys,
@@ -368,6 +371,30 @@ describe('seedDemo', () => {
     expect(placeholdersIn(first.body).some((name) => name.startsWith('booking.'))).toBe(false);
     expect(first.fields.every((field) => field.type === 'text')).toBe(true);
     expect(first.actions.status).toBeNull();
+  });
+
+  it('configures routing a lead would recognise: valid rules, policies, capacity, certifications', async () => {
+    const rules = await listRules(handle.db);
+    expect(rules.length).toBeGreaterThanOrEqual(6);
+    expect(validateRules(rules, await knownRoutingCodes(handle.db))).toEqual([]);
+    const policies = await handle.db
+      .select({ code: inboxes.code, policy: inboxes.assignmentPolicy })
+      .from(inboxes);
+    expect(policies.find((row) => row.code === 'LIS_GUEST')?.policy).toEqual({ mode: 'manual' });
+    expect(policies.some((row) => row.policy.mode === 'round_robin')).toBe(true);
+    const [agent] = await handle.db
+      .select({ capacity: users.channelCapacity })
+      .from(users)
+      .where(eq(users.email, DEMO_USERS[0]!.email));
+    expect(agent?.capacity.chat).toBeGreaterThan(0);
+    const gated = await handle.db
+      .select({ code: requestTypes.code })
+      .from(requestTypes)
+      .where(isNotNull(requestTypes.requiredCertificationId));
+    expect(gated.map((row) => row.code).sort()).toEqual([
+      'DRIVER_SAFETY_INCIDENT',
+      'SAFETY_INCIDENT',
+    ]);
   });
 
   it('publishes SOP playbooks with required steps for the common request types', async () => {

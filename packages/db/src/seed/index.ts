@@ -18,6 +18,7 @@ import { type ConversationBatch, ConversationGenerator, emptyBatch } from './con
 import { DEMO_ADMIN_EMAIL, insertOrganisation } from './organisation.ts';
 import { insertDemoPlaybooks } from './playbooks.ts';
 import { Random } from './random.ts';
+import { insertDemoRouting } from './routing.ts';
 import { insertTaxonomy } from './taxonomy.ts';
 
 export { DEMO_API_KEY, DEMO_API_KEY_NAME } from './api-keys.ts';
@@ -92,6 +93,8 @@ export interface SeedCounts {
   apiKeys: number;
   macros: number;
   sopVersions: number;
+  routingRules: number;
+  certifications: number;
 }
 
 export interface SeedSummary {
@@ -137,6 +140,8 @@ function emptyCounts(): SeedCounts {
     apiKeys: 0,
     macros: 0,
     sopVersions: 0,
+    routingRules: 0,
+    certifications: 0,
   };
 }
 
@@ -263,6 +268,7 @@ export async function seedDemo(
         counts,
         await insertDemoPlaybooks(tx, new Random(seed, 'playbooks'), foundedAt),
       );
+      Object.assign(counts, await insertDemoRouting(tx, new Random(seed, 'routing'), foundedAt));
     });
     Object.assign(counts, organisation.counts, taxonomy.counts);
     report({ phase: 'organisation', done: 1, total: 1, perSecond: 0 });

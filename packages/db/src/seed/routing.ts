@@ -1,0 +1,229 @@
+import {
+  type AssignmentPolicy,
+  type ChannelCapacity,
+  ROUTING_RULE_LABELS,
+  type RoutingRuleInput,
+  routingRuleInputSchema,
+} from '@switchboard/domain';
+import { eq, inArray } from 'drizzle-orm';
+import type { DatabaseOrTransaction } from '../client.ts';
+import { recordChange } from '../queries/config-changes.ts';
+import {
+  certifications,
+  inboxes,
+  requestTypes,
+  routingRules,
+  userCertifications,
+  users,
+} from '../schema/index.ts';
+import { DEMO_EMAIL_DOMAIN, DEMO_INBOXES, DEMO_USERS } from './organisation.ts';
+import type { Random } from './random.ts';
+
+/**
+ * The demo's routing: assignment policies per inbox, per-channel capacity, certifications
+ * that gate safety cases, and a rule list a lead would recognise. Lisbon guests stay manual
+ * so the walkthrough's new chats wait in Unassigned for the demo agent to pick up.
+ */
+
+/** Per-channel capacity from a person's overall capacity: chats are concurrent, emails pile up. */
+export function demoChannelCapacity(capacity: number): ChannelCapacity {
+  if (capacity === 0) return {};
+  return {
+    chat: Math.min(4, capacity),
+    whatsapp: Math.min(4, capacity),
+    email: capacity + 4,
+    voice: 1,
+  };
+}
+
+export function demoAssignmentPolicy(inboxCode: string): AssignmentPolicy {
+  if (inboxCode === 'LIS_GUEST') return { mode: 'manual' };
+  if (inboxCode.startsWith('ESCALATIONS_')) return { mode: 'least_loaded' };
+  if (inboxCode.endsWith('_DRIVER')) return { mode: 'least_loaded', requireLanguage: true };
+  return { mode: 'round_robin', requireLanguage: true, replyLimitMinutes: 10 };
+}
+
+const DEMO_CERTIFICATIONS = [
+  { code: 'SAFETY', name: 'Safety incidents', description: 'Handles safety reports end to end.' },
+  { code: 'GUEST_REFUNDS', name: 'Guest refunds', description: 'Refunds and goodwill for guests.' },
+  { code: 'DRIVER_PAYOUTS', name: 'Driver payouts', description: 'Payout and earnings cases.' },
+] as const;
+
+/** Who holds which certification (the L2 specialists, and the lead). */
+const HOLDERS: Record<(typeof DEMO_CERTIFICATIONS)[number]['code'], string[]> = {
+  SAFETY: [`priya.nair@${DEMO_EMAIL_DOMAIN}`, `lead@${DEMO_EMAIL_DOMAIN}`],
+  GUEST_REFUNDS: [`agent@${DEMO_EMAIL_DOMAIN}`, `ana.silva@${DEMO_EMAIL_DOMAIN}`],
+  DRIVER_PAYOUTS: [`priya.nair@${DEMO_EMAIL_DOMAIN}`],
+};
+
+const GATED: Record<string, (typeof DEMO_CERTIFICATIONS)[number]['code']> = {
+  SAFETY_INCIDENT: 'SAFETY',
+  DRIVER_SAFETY_INCIDENT: 'SAFETY',
+};
+
+const stop = { onMatch: 'stop' as const };
+const carryOn = { onMatch: 'continue' as const };
+
+export const DEMO_RULES: readonly RoutingRuleInput[] = [
+  {
+    name: 'Guest safety reports go straight to escalations',
+    conditions: [
+      { field: 'audience', op: 'is', value: 'guest' },
+      {
+        field: 'text',
+        op: 'contains_any',
+        values: ['accident', 'assault', 'threatened', 'harassed', 'unsafe', 'police'],
+      },
+    ],
+    actions: {
+      requestTypeCode: 'SAFETY_INCIDENT',
+      priority: 'P1',
+      addTags: ['safety'],
+      inboxCode: 'ESCALATIONS_GUEST',
+      autoReply:
+        'If you are in danger, call the emergency number 112 now. A safety specialist is reading your message.',
+      ...stop,
+    },
+  },
+  {
+    name: 'Driver safety reports go straight to escalations',
+    conditions: [
+      { field: 'audience', op: 'is', value: 'driver' },
+      {
+        field: 'text',
+        op: 'contains_any',
+        values: ['accident', 'assault', 'threatened', 'attacked', 'unsafe', 'police'],
+      },
+    ],
+    actions: {
+      requestTypeCode: 'DRIVER_SAFETY_INCIDENT',
+      priority: 'P1',
+      addTags: ['safety'],
+      inboxCode: 'ESCALATIONS_DRIVER',
+      ...stop,
+    },
+  },
+  {
+    name: 'Stranded at the airport: urgent',
+    conditions: [
+      { field: 'audience', op: 'is', value: 'guest' },
+      { field: 'text', op: 'contains_any', values: ['airport', 'terminal', 'arrivals'] },
+    ],
+    actions: { priority: 'P1', addTags: ['airport'], ...carryOn },
+  },
+  {
+    name: 'Trips within 3 hours come first',
+    conditions: [{ field: 'booking', op: 'trip_within_hours', hours: 3 }],
+    actions: { priority: 'P2', ...carryOn },
+  },
+  {
+    name: 'VIP guests',
+    conditions: [{ field: 'contact', attribute: 'vip', value: true }],
+    actions: { priority: 'P2', addTags: ['vip'], ...carryOn },
+  },
+  {
+    name: 'Driver payouts',
+    conditions: [
+      { field: 'audience', op: 'is', value: 'driver' },
+      { field: 'text', op: 'contains_any', values: ['payout', 'paid', 'earnings', 'payment'] },
+    ],
+    actions: { addTags: ['payout'], priority: 'P2', ...carryOn },
+  },
+  {
+    name: 'After-hours chats get an answer',
+    conditions: [
+      { field: 'channel', op: 'in', values: ['chat', 'whatsapp'] },
+      { field: 'business_hours', value: 'outside' },
+    ],
+    actions: {
+      autoReply:
+        'Thanks for writing in. Our team is online 08:00–20:00; airport and safety issues are answered around the clock.',
+      ...carryOn,
+    },
+  },
+  {
+    name: 'Flight delays (paused until the airline feed is live)',
+    enabled: false,
+    conditions: [
+      { field: 'text', op: 'contains_any', values: ['flight delayed', 'delayed flight'] },
+    ],
+    actions: { addTags: ['flight-delay'], ...carryOn },
+  },
+];
+
+export interface DemoRoutingCounts {
+  routingRules: number;
+  certifications: number;
+}
+
+export async function insertDemoRouting(
+  db: DatabaseOrTransaction,
+  _random: Random,
+  createdAt: Date,
+): Promise<DemoRoutingCounts> {
+  const staff = await db
+    .select({ id: users.id, email: users.email, capacity: users.capacity })
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        DEMO_USERS.map((user) => user.email),
+      ),
+    );
+  for (const person of staff) {
+    await db
+      .update(users)
+      .set({ channelCapacity: demoChannelCapacity(person.capacity) })
+      .where(eq(users.id, person.id));
+  }
+  for (const inbox of DEMO_INBOXES) {
+    await db
+      .update(inboxes)
+      .set({ assignmentPolicy: demoAssignmentPolicy(inbox.code) })
+      .where(eq(inboxes.code, inbox.code));
+  }
+
+  const certificationRows = await db
+    .insert(certifications)
+    .values(DEMO_CERTIFICATIONS.map((certification) => ({ ...certification, createdAt })))
+    .returning({ id: certifications.id, code: certifications.code });
+  const certificationId = new Map(certificationRows.map((row) => [row.code, row.id]));
+  const staffId = new Map(staff.map((person) => [person.email, person.id]));
+  await db.insert(userCertifications).values(
+    Object.entries(HOLDERS).flatMap(([code, emails]) =>
+      emails
+        .filter((email) => staffId.has(email))
+        .map((email) => ({
+          userId: staffId.get(email)!,
+          certificationId: certificationId.get(code)!,
+          grantedAt: createdAt,
+        })),
+    ),
+  );
+  for (const [requestTypeCode, certification] of Object.entries(GATED)) {
+    await db
+      .update(requestTypes)
+      .set({ requiredCertificationId: certificationId.get(certification)! })
+      .where(eq(requestTypes.code, requestTypeCode));
+  }
+
+  const leadId = staffId.get(`lead@${DEMO_EMAIL_DOMAIN}`) ?? null;
+  for (const [position, input] of DEMO_RULES.entries()) {
+    const rule = routingRuleInputSchema.parse(input);
+    const [row] = await db
+      .insert(routingRules)
+      .values({ ...rule, position, updatedById: leadId, createdAt, updatedAt: createdAt })
+      .returning({ id: routingRules.id });
+    await recordChange(db, {
+      entityType: 'routing_rule',
+      entityId: row!.id,
+      entityName: rule.name,
+      action: 'created',
+      actorId: leadId,
+      before: null,
+      after: { ...rule, position: position + 1 },
+      labels: ROUTING_RULE_LABELS,
+    });
+  }
+  return { routingRules: DEMO_RULES.length, certifications: DEMO_CERTIFICATIONS.length };
+}
