@@ -1,10 +1,13 @@
 import { AppFrame } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
 import {
+  IconFlask,
   IconHistory,
   IconInbox,
   IconKey,
   IconListCheck,
+  IconMap,
+  IconRoute,
   IconTemplate,
   IconUsers,
 } from '@tabler/icons-react';
@@ -12,6 +15,9 @@ import { Outlet } from 'react-router';
 
 const NAV_LINKS = [
   { label: 'Inboxes', to: '/inboxes', icon: IconInbox },
+  { label: 'Routing rules', to: '/routing/rules', icon: IconRoute },
+  { label: 'Simulator', to: '/routing/simulator', icon: IconFlask },
+  { label: 'Routing guide', to: '/routing/guide', icon: IconMap },
   { label: 'People', to: '/people', icon: IconUsers },
   { label: 'Macros', to: '/macros', icon: IconTemplate },
   { label: 'Playbooks (SOPs)', to: '/playbooks', icon: IconListCheck },

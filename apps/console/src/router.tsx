@@ -9,6 +9,9 @@ import { MacrosPage } from './features/playbooks/MacrosPage.tsx';
 import { SopEditorPage } from './features/playbooks/SopEditorPage.tsx';
 import { SopListPage } from './features/playbooks/SopListPage.tsx';
 import { InboxesPage } from './features/routing/InboxesPage.tsx';
+import { RoutingGuidePage } from './features/routing/RoutingGuidePage.tsx';
+import { RulesPage } from './features/routing/RulesPage.tsx';
+import { SimulatorPage } from './features/routing/SimulatorPage.tsx';
 
 export const CONSOLE_BASENAME = '/console';
 
@@ -41,6 +44,9 @@ export const consoleRoutes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/inboxes" replace /> },
       { path: '/inboxes', element: <InboxesPage /> },
+      { path: '/routing/rules', element: <RulesPage /> },
+      { path: '/routing/simulator', element: <SimulatorPage /> },
+      { path: '/routing/guide', element: <RoutingGuidePage /> },
       { path: '/people', element: <PeoplePage /> },
       { path: '/macros', element: <MacrosPage /> },
       { path: '/playbooks', element: <SopListPage /> },

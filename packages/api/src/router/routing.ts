@@ -2,6 +2,11 @@ import { previewAssignment } from '@switchboard/db/queries/assignment';
 import { listInboxes } from '@switchboard/db/queries/routing';
 import { knownRoutingCodes, routingGuideSources } from '@switchboard/db/queries/routing-catalog';
 import {
+  listMisroutes,
+  routingAccuracyReport,
+  routingHygiene,
+} from '@switchboard/db/queries/routing-reports';
+import {
   createRule,
   deleteRule,
   listRules,
@@ -22,11 +27,14 @@ import {
   createRuleInputSchema,
   deleteRuleInputSchema,
   hasAccess,
+  hygieneInputSchema,
   inboxIdInputSchema,
   inboxListInputSchema,
+  misrouteListInputSchema,
   primaryLanguage,
   reorderRulesInputSchema,
   routingMessageSchema,
+  routingReportInputSchema,
   setAvailabilityInputSchema,
   setRuleEnabledInputSchema,
   updateAgentRoutingInputSchema,
@@ -153,4 +161,18 @@ export const routingRouter = createTRPCRouter({
     }
     return refusalsAsTrpcErrors(() => setAvailability(ctx.db, userId, input.availability));
   }),
+
+  /** Routing accuracy over a period: overall, per rule and per first inbox. */
+  accuracy: consoleProcedure
+    .input(routingReportInputSchema)
+    .query(({ ctx, input }) => routingAccuracyReport(ctx.db, input)),
+
+  /** Routed conversations later transferred, with the reasons, to fix rules from. */
+  misroutes: consoleProcedure
+    .input(misrouteListInputSchema)
+    .query(({ ctx, input }) => listMisroutes(ctx.db, input)),
+
+  hygiene: consoleProcedure
+    .input(hygieneInputSchema)
+    .query(({ ctx, input }) => routingHygiene(ctx.db, input)),
 });

@@ -1,3 +1,4 @@
+export * from './accuracy.ts';
 export * from './assignment.ts';
 export * from './chat-paths.ts';
 export * from './engine.ts';

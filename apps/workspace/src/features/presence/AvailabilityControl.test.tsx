@@ -36,7 +36,7 @@ describe('AvailabilityControl', () => {
       }),
     );
     renderRoutes({ path: '/inbox', routes: workspaceRoutes });
-    const [control] = await screen.findAllByLabelText('My availability');
+    const control = (await screen.findAllByLabelText('My availability'))[0]!;
     expect(control).toHaveValue('● Online');
     await userEvent.click(control);
     await userEvent.click(await screen.findByRole('option', { name: '◐ Away', hidden: true }));
