@@ -175,6 +175,7 @@ describe('routing hygiene', () => {
     const report = await lead.caller.routing.hygiene({
       since: new Date(Date.now() + 60_000),
       unassignedMinutes: 60,
+      inboxIds: [inbox.id],
     });
     expect(report.longUnassigned).toContainEqual(
       expect.objectContaining({ inboxId: inbox.id, waiting: 1 }),

@@ -119,7 +119,7 @@ export async function listMisroutes(
  */
 export async function routingHygiene(
   db: Database,
-  input: { since: Date; unassignedMinutes: number; now?: Date },
+  input: { since: Date; unassignedMinutes: number; inboxIds?: string[] | undefined; now?: Date },
 ) {
   const now = input.now ?? new Date();
   const unusedTags = rowsOf<{ code: string; name: string }>(
@@ -134,8 +134,12 @@ export async function routingHygiene(
         and not exists (select 1 from conversation_events e
           where e.type = 'routed' and e.occurred_at >= ${input.since.toISOString()}::timestamptz
             and e.payload->'ruleIds' ? rr.id::text)
-      order by rr.position limit 200`),
+      order by rr.position limit 1000`),
   );
+  const inInboxes = (column: ReturnType<typeof sql.raw>) =>
+    input.inboxIds?.length
+      ? sql`and ${column} = any(${`{${input.inboxIds.join(',')}}`}::uuid[])`
+      : sql``;
   // Flagged only while the inbox's city is open for business: nobody online at 3 am is fine.
   const offline = rowsOf<{
     id: string;
@@ -148,7 +152,7 @@ export async function routingHygiene(
         (select count(*)::int from memberships m where m.team_id = i.team_id) as members,
         ci.time_zone as "timeZone"
       from inboxes i left join cities ci on ci.id = i.city_id
-      where i.active and not exists (
+      where i.active ${inInboxes(sql.raw('i.id'))} and not exists (
         select 1 from memberships m join users u on u.id = m.user_id
         where m.team_id = i.team_id and u.active and u.availability = 'online')
       order by i.name limit 200`),
@@ -166,7 +170,7 @@ export async function routingHygiene(
     await db.execute(sql`select i.id as "inboxId", i.name as "inboxName", count(*)::int as waiting,
         min(coalesce(c.queued_at, c.created_at)) as oldest
       from conversations c join inboxes i on i.id = c.inbox_id
-      where c.status = 'open' and c.assignee_id is null
+      where c.status = 'open' and c.assignee_id is null ${inInboxes(sql.raw('c.inbox_id'))}
         and coalesce(c.queued_at, c.created_at) < ${threshold.toISOString()}::timestamptz
       group by i.id, i.name order by count(*) desc limit 200`),
   );

@@ -83,4 +83,6 @@ export const hygieneInputSchema = z.object({
     .default(30),
   /** Rules that matched nothing since this date are flagged. */
   since: z.coerce.date({ error: 'Since: enter a date' }),
+  /** Only these inboxes' queues and staffing (all when left out). */
+  inboxIds: z.array(z.uuid('Not an inbox id')).max(200).optional(),
 });
