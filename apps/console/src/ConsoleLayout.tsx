@@ -2,6 +2,7 @@ import { AppFrame } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
 import {
   IconFlask,
+  IconHeartbeat,
   IconHistory,
   IconInbox,
   IconKey,
@@ -18,6 +19,7 @@ const NAV_LINKS = [
   { label: 'Routing rules', to: '/routing/rules', icon: IconRoute },
   { label: 'Simulator', to: '/routing/simulator', icon: IconFlask },
   { label: 'Routing guide', to: '/routing/guide', icon: IconMap },
+  { label: 'Routing health', to: '/routing/health', icon: IconHeartbeat },
   { label: 'People', to: '/people', icon: IconUsers },
   { label: 'Macros', to: '/macros', icon: IconTemplate },
   { label: 'Playbooks (SOPs)', to: '/playbooks', icon: IconListCheck },

@@ -9,7 +9,9 @@ import { MacrosPage } from './features/playbooks/MacrosPage.tsx';
 import { SopEditorPage } from './features/playbooks/SopEditorPage.tsx';
 import { SopListPage } from './features/playbooks/SopListPage.tsx';
 import { InboxesPage } from './features/routing/InboxesPage.tsx';
+import { InboxSettingsPage } from './features/routing/InboxSettingsPage.tsx';
 import { RoutingGuidePage } from './features/routing/RoutingGuidePage.tsx';
+import { RoutingHealthPage } from './features/routing/RoutingHealthPage.tsx';
 import { RulesPage } from './features/routing/RulesPage.tsx';
 import { SimulatorPage } from './features/routing/SimulatorPage.tsx';
 
@@ -44,9 +46,11 @@ export const consoleRoutes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/inboxes" replace /> },
       { path: '/inboxes', element: <InboxesPage /> },
+      { path: '/inboxes/:inboxId', element: <InboxSettingsPage /> },
       { path: '/routing/rules', element: <RulesPage /> },
       { path: '/routing/simulator', element: <SimulatorPage /> },
       { path: '/routing/guide', element: <RoutingGuidePage /> },
+      { path: '/routing/health', element: <RoutingHealthPage /> },
       { path: '/people', element: <PeoplePage /> },
       { path: '/macros', element: <MacrosPage /> },
       { path: '/playbooks', element: <SopListPage /> },

@@ -1,9 +1,21 @@
-import { Badge, Code, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Code,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { type Audience, audienceSchema, TEAM_KIND_LABELS } from '@switchboard/domain';
 import { AUDIENCE_LABELS, AudienceBadge, ListPagination, ListQueryState } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { IconInbox } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { SearchInput } from '../../lib/SearchInput.tsx';
 import { useListParams } from '../../lib/use-list-params.ts';
 
@@ -102,9 +114,9 @@ export function InboxesPage() {
                     <Table.Tr key={inbox.id}>
                       <Table.Td>
                         <Group gap="xs" wrap="nowrap">
-                          <Text size="sm" fw={500}>
+                          <Anchor component={Link} to={`/inboxes/${inbox.id}`} size="sm" fw={500}>
                             {inbox.name}
-                          </Text>
+                          </Anchor>
                           {inbox.active ? null : (
                             <Badge size="xs" color="gray" variant="outline">
                               Inactive
