@@ -3,6 +3,7 @@ import { useViewer } from '@switchboard/ui/auth';
 import {
   IconFlask,
   IconHeartbeat,
+  IconHierarchy,
   IconHistory,
   IconInbox,
   IconKey,
@@ -20,6 +21,7 @@ const NAV_LINKS = [
   { label: 'Simulator', to: '/routing/simulator', icon: IconFlask },
   { label: 'Routing guide', to: '/routing/guide', icon: IconMap },
   { label: 'Routing health', to: '/routing/health', icon: IconHeartbeat },
+  { label: 'Taxonomy', to: '/taxonomy', icon: IconHierarchy },
   { label: 'People', to: '/people', icon: IconUsers },
   { label: 'Macros', to: '/macros', icon: IconTemplate },
   { label: 'Playbooks (SOPs)', to: '/playbooks', icon: IconListCheck },

@@ -14,6 +14,7 @@ import { RoutingGuidePage } from './features/routing/RoutingGuidePage.tsx';
 import { RoutingHealthPage } from './features/routing/RoutingHealthPage.tsx';
 import { RulesPage } from './features/routing/RulesPage.tsx';
 import { SimulatorPage } from './features/routing/SimulatorPage.tsx';
+import { TaxonomyPage } from './features/taxonomy/TaxonomyPage.tsx';
 
 export const CONSOLE_BASENAME = '/console';
 
@@ -51,6 +52,7 @@ export const consoleRoutes: RouteObject[] = [
       { path: '/routing/simulator', element: <SimulatorPage /> },
       { path: '/routing/guide', element: <RoutingGuidePage /> },
       { path: '/routing/health', element: <RoutingHealthPage /> },
+      { path: '/taxonomy', element: <TaxonomyPage /> },
       { path: '/people', element: <PeoplePage /> },
       { path: '/macros', element: <MacrosPage /> },
       { path: '/playbooks', element: <SopListPage /> },

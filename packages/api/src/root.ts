@@ -5,6 +5,7 @@ import { liveRouter } from './router/live.ts';
 import { peopleRouter } from './router/people.ts';
 import { playbooksRouter } from './router/playbooks.ts';
 import { routingRouter } from './router/routing.ts';
+import { taxonomyRouter } from './router/taxonomy.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   people: peopleRouter,
   playbooks: playbooksRouter,
   routing: routingRouter,
+  taxonomy: taxonomyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -54,7 +54,9 @@ describe('changes', () => {
     const [reader, other] = await Promise.all([api.callerAs('agent'), api.callerAs('agent')]);
 
     const before = await reader.caller.changes.myRolloutNotes();
-    expect(before[0]).toMatchObject({ id, rolloutNote: 'Airport no-shows are P1 from today.' });
+    expect(before.find((note) => note.id === id)).toMatchObject({
+      rolloutNote: 'Airport no-shows are P1 from today.',
+    });
     await reader.caller.changes.acknowledge({ id });
     await reader.caller.changes.acknowledge({ id });
     expect((await reader.caller.changes.myRolloutNotes()).map((note) => note.id)).not.toContain(id);
