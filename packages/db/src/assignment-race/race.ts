@@ -130,6 +130,12 @@ export async function runAssignmentRace(db: Database, options: RaceOptions): Pro
       group by ${conversations.assigneeId} having count(*) > ${options.chatCapacity}) over`),
   );
   const assigned = assignedRow?.count ?? 0;
+  // Retired once counted: other suites sharing the database run queue and reply-limit jobs
+  // over every inbox, and must not inherit thousands of open race conversations.
+  await db
+    .update(conversations)
+    .set({ status: 'closed', queuedAt: null, assigneeReplyDueAt: null })
+    .where(inArray(conversations.inboxId, inboxIds));
   return {
     attempts,
     assigned,

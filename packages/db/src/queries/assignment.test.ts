@@ -187,7 +187,7 @@ describe('routing at intake', () => {
 
 describe('assignment', () => {
   it('spreads chats round-robin within capacity, queues the rest, and hands them out as agents free up', async () => {
-    const { city, team } = await routedInbox({ mode: 'round_robin' });
+    const { city, team, inbox } = await routedInbox({ mode: 'round_robin' });
     const ana = await agentIn(team.id);
     const rui = await agentIn(team.id);
     await agentIn(team.id, { availability: 'away' });
@@ -211,7 +211,7 @@ describe('assignment', () => {
       { conversationId: anasFirst.id, status: 'resolved' },
       { publicUrl: 'http://127.0.0.1:3999' },
     );
-    expect(await drainQueues(db())).toBeGreaterThanOrEqual(1);
+    expect(await drainQueues(db(), { inboxIds: [inbox.id] })).toBe(1);
     const after = await conversationOf(waiting.id);
     expect(after).toMatchObject({ assigneeId: ana, queuedAt: null });
     const [assigned] = await db()
@@ -224,7 +224,7 @@ describe('assignment', () => {
   });
 
   it('never gives a gated request type to an agent without the certification', async () => {
-    const { city, team } = await routedInbox({ mode: 'least_loaded' });
+    const { city, team, inbox } = await routedInbox({ mode: 'least_loaded' });
     const suffix = uniqueSuffix();
     const [certification] = await db()
       .insert(certifications)
@@ -263,13 +263,27 @@ describe('assignment', () => {
       userId: certified,
       certificationId: certification!.id,
     });
-    await drainQueues(db());
+    await drainQueues(db(), { inboxIds: [inbox.id] });
     expect((await conversationOf(first.conversationId)).assigneeId).toBe(certified);
     expect(certified).not.toBe(uncertified);
   });
 
+  it('gives every inbox its turn: a full inbox neither starves another nor holds back gated work', async () => {
+    const full = await routedInbox({ mode: 'round_robin' });
+    const open = await routedInbox({ mode: 'round_robin' });
+    await agentIn(full.team.id, { availability: 'away' });
+    for (let index = 0; index < 3; index += 1) {
+      await receiveInboundMessage(db(), chat(full.city.code));
+    }
+    const waiting = await receiveInboundMessage(db(), chat(open.city.code));
+    expect((await conversationOf(waiting.conversationId)).assigneeId).toBeNull();
+    const agent = await agentIn(open.team.id);
+    expect(await drainQueues(db(), { inboxIds: [full.inbox.id, open.inbox.id] })).toBe(1);
+    expect((await conversationOf(waiting.conversationId)).assigneeId).toBe(agent);
+  });
+
   it('hands a conversation to the next agent when the assignee misses the reply limit', async () => {
-    const { city, team } = await routedInbox({ mode: 'round_robin', replyLimitMinutes: 5 });
+    const { city, team, inbox } = await routedInbox({ mode: 'round_robin', replyLimitMinutes: 5 });
     const first = await agentIn(team.id);
     const second = await agentIn(team.id);
     const start = new Date();
@@ -278,8 +292,13 @@ describe('assignment', () => {
     expect([first, second]).toContain(assigned.assigneeId);
     expect(assigned.assigneeReplyDueAt).toEqual(new Date(start.getTime() + 5 * MINUTE));
 
-    expect(await reassignOverdue(db(), { now: new Date(start.getTime() + 4 * MINUTE) })).toBe(0);
-    await reassignOverdue(db(), { now: new Date(start.getTime() + 6 * MINUTE) });
+    const inboxIds = [inbox.id];
+    expect(
+      await reassignOverdue(db(), { now: new Date(start.getTime() + 4 * MINUTE), inboxIds }),
+    ).toBe(0);
+    expect(
+      await reassignOverdue(db(), { now: new Date(start.getTime() + 6 * MINUTE), inboxIds }),
+    ).toBe(1);
     const handedOn = await conversationOf(result.conversationId);
     const other = assigned.assigneeId === first ? second : first;
     expect(handedOn.assigneeId).toBe(other);

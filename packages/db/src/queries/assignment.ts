@@ -3,6 +3,7 @@ import {
   type AssignmentCandidate,
   type AssignmentPolicy,
   type AssignmentRequest,
+  blocksChannelQueue,
   type Channel,
   chooseAgent,
   replyDueAt,
@@ -23,6 +24,8 @@ import { announce } from './live.ts';
 export interface AssignmentResult {
   assigneeId: string | null;
   reason: string;
+  /** Nobody in the inbox can take more on this conversation's channel right now. */
+  blocksChannel: boolean;
 }
 
 /** The candidates of an inbox: active staff of its team who work conversations, locked. */
@@ -131,9 +134,11 @@ export async function assignByPolicy(
     .leftJoin(requestTypes, eq(requestTypes.id, conversations.requestTypeId))
     .where(eq(conversations.id, conversationId))
     .for('update', { of: conversations });
-  if (!conversation) return { assigneeId: null, reason: 'Conversation not found' };
+  if (!conversation) {
+    return { assigneeId: null, reason: 'Conversation not found', blocksChannel: false };
+  }
   if (conversation.status !== 'open' || conversation.assigneeId !== null) {
-    return { assigneeId: conversation.assigneeId, reason: 'Already handled' };
+    return { assigneeId: conversation.assigneeId, reason: 'Already handled', blocksChannel: false };
   }
   const policy: AssignmentPolicy = conversation.policy;
   const candidates =
@@ -163,7 +168,11 @@ export async function assignByPolicy(
         assigneeReplyDueAt: null,
       })
       .where(eq(conversations.id, conversation.id));
-    return { assigneeId: null, reason: choice.explanation };
+    return {
+      assigneeId: null,
+      reason: choice.explanation,
+      blocksChannel: blocksChannelQueue(choice),
+    };
   }
   const agent = candidates.find((candidate) => candidate.id === choice.agentId)!;
   await tx
@@ -199,41 +208,60 @@ export async function assignByPolicy(
     eventType: 'assigned',
     at: now.toISOString(),
   });
-  return { assigneeId: agent.id, reason: choice.reason };
+  return { assigneeId: agent.id, reason: choice.reason, blocksChannel: false };
+}
+
+/** Which queue runs touch: every inbox, or the given ones (a lead's "assign now", tests). */
+export interface QueueRunOptions {
+  now?: Date;
+  inboxIds?: readonly string[];
 }
 
 /**
- * Hands out waiting conversations, most urgent first then longest waiting, while someone can
- * take them; a durable job runs it, so nothing waits on a restart. Returns how many it assigned.
+ * Hands out waiting conversations, inbox by inbox, most urgent first then longest waiting,
+ * while someone can take them; a durable job runs it, so nothing waits on a restart. Each
+ * inbox gets its own turn, so one inbox's long queue never starves the others. Returns how
+ * many it assigned.
  */
 export async function drainQueues(
   db: Database,
-  options: { now?: Date; batch?: number } = {},
+  options: QueueRunOptions & { perInbox?: number } = {},
 ): Promise<number> {
   const now = options.now ?? new Date();
-  const waiting = await db
-    .select({ id: conversations.id, inboxId: conversations.inboxId })
-    .from(conversations)
-    .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
+  const automatic = await db
+    .select({ id: inboxes.id })
+    .from(inboxes)
     .where(
       and(
-        isNotNull(conversations.queuedAt),
-        isNull(conversations.assigneeId),
-        eq(conversations.status, 'open'),
         sql`${inboxes.assignmentPolicy}->>'mode' <> 'manual'`,
+        options.inboxIds ? inArray(inboxes.id, [...options.inboxIds]) : undefined,
       ),
     )
-    .orderBy(asc(conversations.priority), asc(conversations.queuedAt), asc(conversations.id))
-    .limit(options.batch ?? 200);
+    .orderBy(asc(inboxes.id));
   let assigned = 0;
-  // An inbox whose head could not be placed is skipped for the rest of this run: what
-  // waits behind it would only be placed out of order.
-  const blocked = new Set<string>();
-  for (const row of waiting) {
-    if (blocked.has(row.inboxId)) continue;
-    const result = await db.transaction((tx) => assignByPolicy(tx, row.id, { now }));
-    if (result.assigneeId) assigned += 1;
-    else blocked.add(row.inboxId);
+  for (const inbox of automatic) {
+    const waiting = await db
+      .select({ id: conversations.id, channel: conversations.channel })
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.inboxId, inbox.id),
+          isNotNull(conversations.queuedAt),
+          isNull(conversations.assigneeId),
+          eq(conversations.status, 'open'),
+        ),
+      )
+      .orderBy(asc(conversations.priority), asc(conversations.queuedAt), asc(conversations.id))
+      .limit(options.perInbox ?? 100);
+    // A channel nobody can take more of is skipped for the rest of this run: offering what
+    // waits behind its head would only repeat the same refusal.
+    const full = new Set<string>();
+    for (const row of waiting) {
+      if (full.has(row.channel)) continue;
+      const result = await db.transaction((tx) => assignByPolicy(tx, row.id, { now }));
+      if (result.assigneeId) assigned += 1;
+      else if (result.blocksChannel) full.add(row.channel);
+    }
   }
   return assigned;
 }
@@ -244,7 +272,7 @@ export async function drainQueues(
  */
 export async function reassignOverdue(
   db: Database,
-  options: { now?: Date; batch?: number } = {},
+  options: QueueRunOptions & { batch?: number } = {},
 ): Promise<number> {
   const now = options.now ?? new Date();
   const overdue = await db
@@ -255,6 +283,7 @@ export async function reassignOverdue(
         lte(conversations.assigneeReplyDueAt, now),
         eq(conversations.status, 'open'),
         isNotNull(conversations.assigneeId),
+        options.inboxIds ? inArray(conversations.inboxId, [...options.inboxIds]) : undefined,
       ),
     )
     .orderBy(asc(conversations.assigneeReplyDueAt))

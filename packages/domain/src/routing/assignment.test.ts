@@ -7,6 +7,7 @@ import {
   type AssignmentCandidate,
   type AssignmentPolicy,
   assignmentPolicySchema,
+  blocksChannelQueue,
   chooseAgent,
   compareQueue,
   isReplyOverdue,
@@ -457,5 +458,48 @@ describe('queue order', () => {
         }
       }),
     );
+  });
+});
+
+describe('blocksChannelQueue', () => {
+  const chat = { channel: 'chat' as const, languageCode: 'en', requestTypeCode: null };
+
+  it('holds back the channel when everyone is full or away', () => {
+    const full = chooseAgent(
+      chat,
+      [agent('ana'), agent('rui', { availability: 'away' })],
+      roundRobin,
+      {
+        ana: { chat: 4 },
+      },
+    );
+    expect(full.ok).toBe(false);
+    expect(blocksChannelQueue(full)).toBe(true);
+  });
+
+  it('lets the queue go on when the refusal is about this conversation', () => {
+    const gated = chooseAgent(
+      { ...chat, requiredCertification: 'SAFETY' },
+      [agent('ana'), agent('rui')],
+      roundRobin,
+      {},
+    );
+    expect(gated.ok).toBe(false);
+    expect(blocksChannelQueue(gated)).toBe(false);
+    const handedOn = chooseAgent(
+      { ...chat, excludeAgentIds: ['ana'] },
+      [agent('ana')],
+      roundRobin,
+      {},
+    );
+    expect(blocksChannelQueue(handedOn)).toBe(false);
+  });
+
+  it('holds back a manual or empty inbox, never a successful choice', () => {
+    expect(blocksChannelQueue(chooseAgent(chat, [agent('ana')], { mode: 'manual' }, {}))).toBe(
+      true,
+    );
+    expect(blocksChannelQueue(chooseAgent(chat, [], roundRobin, {}))).toBe(true);
+    expect(blocksChannelQueue(chooseAgent(chat, [agent('ana')], roundRobin, {}))).toBe(false);
   });
 });

@@ -245,6 +245,25 @@ export function chooseAgent(
   return { ok: true, agentId: candidate.id, reason, skipped };
 }
 
+/** Skips that depend on the conversation itself, not on the inbox's people at this moment. */
+const CONVERSATION_SPECIFIC: ReadonlySet<SkipReason> = new Set([
+  'excluded',
+  'not_certified',
+  'missing_language',
+]);
+
+/**
+ * Whether a failed assignment means nobody in the inbox can take anything more on this channel
+ * now: true when every candidate was ruled out for a reason that holds for every conversation
+ * (availability, capacity, a policy-wide skill), so queue runs stop offering that channel
+ * instead of trying each waiting conversation in turn. A conversation refused for its own
+ * reasons (certification, language) does not hold back the ones behind it.
+ */
+export function blocksChannelQueue(choice: AssignmentChoice): boolean {
+  if (choice.ok) return false;
+  return !choice.skipped.some((skip) => CONVERSATION_SPECIFIC.has(skip.reason));
+}
+
 function whyNobody(
   candidateCount: number,
   skipped: readonly SkippedCandidate[],
