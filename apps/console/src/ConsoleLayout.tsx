@@ -9,6 +9,7 @@ import {
   IconKey,
   IconListCheck,
   IconMap,
+  IconMessageChatbot,
   IconRoute,
   IconTemplate,
   IconUsers,
@@ -25,6 +26,7 @@ const NAV_LINKS = [
   { label: 'People', to: '/people', icon: IconUsers },
   { label: 'Macros', to: '/macros', icon: IconTemplate },
   { label: 'Playbooks (SOPs)', to: '/playbooks', icon: IconListCheck },
+  { label: 'Chat paths', to: '/chat-paths', icon: IconMessageChatbot },
   { label: 'Change history', to: '/changes', icon: IconHistory },
 ];
 

@@ -3,6 +3,7 @@ import { RequireSession, SignInPage } from '@switchboard/ui/auth';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { ChangesPage } from './features/changes/ChangesPage.tsx';
+import { ChatPathsPage } from './features/chat-paths/ChatPathsPage.tsx';
 import { ApiKeysPage } from './features/integrations/ApiKeysPage.tsx';
 import { PeoplePage } from './features/people/PeoplePage.tsx';
 import { MacrosPage } from './features/playbooks/MacrosPage.tsx';
@@ -57,6 +58,7 @@ export const consoleRoutes: RouteObject[] = [
       { path: '/macros', element: <MacrosPage /> },
       { path: '/playbooks', element: <SopListPage /> },
       { path: '/playbooks/:requestTypeCode', element: <SopEditorPage /> },
+      { path: '/chat-paths', element: <ChatPathsPage /> },
       { path: '/changes', element: <ChangesPage /> },
       { path: '/integrations/api-keys', element: <ApiKeysPage /> },
       { path: '*', element: <Navigate to="/inboxes" replace /> },

@@ -53,7 +53,10 @@ describe.runIf(browserAvailable())('a lead routes a new kind of message', () => 
     const keywords = drawer.getByLabel('Condition 1 keywords');
     await keywords.fill('wheelchair');
     await keywords.press('Enter');
-    await drawer.locator('input').and(drawer.getByLabel('Inbox', { exact: true })).click();
+    await drawer
+      .locator('input')
+      .and(drawer.getByLabel('Inbox', { exact: true }))
+      .click();
     await lead.getByRole('option', { name: /London · Guests/ }).click();
     await drawer.getByRole('button', { name: 'Create rule' }).click();
     await drawer.waitFor({ state: 'hidden' });
@@ -96,7 +99,10 @@ describe.runIf(browserAvailable())('a lead routes a new kind of message', () => 
     await row.click();
     const why = agent.getByRole('region', { name: 'Why is this here?' });
     await why.getByText(new RegExp(ruleName)).waitFor();
-    await why.getByText(/A rule sent it to London · Guests/).first().waitFor();
+    await why
+      .getByText(/A rule sent it to London · Guests/)
+      .first()
+      .waitFor();
     await agent.screenshot({ path: `${screenshots}routing-why-here.png`, fullPage: true });
     await guestContext.close();
   }, 180_000);

@@ -3,7 +3,7 @@ import { type Auth, appRouter, createContext } from '@switchboard/api';
 import type { DatabaseHandle } from '@switchboard/db/client';
 import { migrationState } from '@switchboard/db/migrate';
 import { Hono } from 'hono';
-import { mountChatApi, mountChatPages, mountSurvey } from './chat/index.ts';
+import { mountChatApi, mountChatBot, mountChatPages, mountSurvey } from './chat/index.ts';
 import { clientAddress, withClientAddress } from './client-ip.ts';
 import { mountInboundApi } from './intake/inbound-api.ts';
 import { landingPage } from './landing-page.ts';
@@ -97,6 +97,8 @@ export function createApp(options: AppOptions): Hono {
   app.get('/events', staffEventsHandler({ db: database.db, auth, hub: live, logger }));
   mountInboundApi(app, { db: database.db, logger, publicUrl });
   mountChatPages(app);
+  // Before the chat API: its catch-all answers 404 for every other /chat/api path.
+  mountChatBot(app, { db: database.db, logger, trustProxy: options.trustProxy });
   mountChatApi(app, { db: database.db, hub: live, logger, trustProxy: options.trustProxy });
   mountSurvey(app, { db: database.db });
 

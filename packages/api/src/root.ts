@@ -1,4 +1,5 @@
 import { changesRouter } from './router/changes.ts';
+import { chatPathsRouter } from './router/chat-paths.ts';
 import { conversationsRouter } from './router/conversations.ts';
 import { integrationsRouter } from './router/integrations.ts';
 import { liveRouter } from './router/live.ts';
@@ -10,6 +11,7 @@ import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
   changes: changesRouter,
+  chatPaths: chatPathsRouter,
   conversations: conversationsRouter,
   integrations: integrationsRouter,
   live: liveRouter,

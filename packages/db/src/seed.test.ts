@@ -20,6 +20,7 @@ import { parseDatabaseCliEnv } from './cli/env.ts';
 import { createDatabase, type DatabaseHandle } from './client.ts';
 import { migrateDatabase, rowsOf } from './migrate.ts';
 import { verifyApiKey } from './queries/api-keys.ts';
+import { listChatPaths } from './queries/chat-paths.ts';
 import { findConversationSop, listMacrosForConversation } from './queries/playbooks.ts';
 import { knownRoutingCodes } from './queries/routing-catalog.ts';
 import { listRules } from './queries/routing-rules.ts';
@@ -395,6 +396,15 @@ describe('seedDemo', () => {
       'DRIVER_SAFETY_INCIDENT',
       'SAFETY_INCIDENT',
     ]);
+  });
+
+  it('saves a chat path per audience that works as stored: the driver one on, the guest one off', async () => {
+    const views = await listChatPaths(handle.db);
+    expect(views.map((view) => [view.audience, view.path?.enabled])).toEqual([
+      ['guest', false],
+      ['driver', true],
+    ]);
+    for (const view of views) expect(view.problems).toEqual([]);
   });
 
   it('publishes SOP playbooks with required steps for the common request types', async () => {

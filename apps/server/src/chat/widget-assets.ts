@@ -3,6 +3,8 @@
 // trip from any site that links or frames it. The scripts avoid template literals on purpose:
 // they live inside TypeScript template strings.
 
+import { CHAT_BUTTON_LABELS } from '@switchboard/domain';
+
 /** Star buttons, comment and send button: the same markup in the widget and on the survey. */
 function ratingForm(idPrefix: string): string {
   const stars = [1, 2, 3, 4, 5]
@@ -51,6 +53,9 @@ button:disabled { opacity: .6; cursor: default; }
 .star[aria-pressed="true"], .star.lit { color: #f59f00; border-color: #f59f00; }
 .card { border: 1px solid var(--line); border-radius: 12px; padding: 12px; }
 .thanks { font-weight: 600; }
+.options { display: flex; flex-wrap: wrap; gap: 8px; }
+.bot-exits { display: flex; flex-wrap: wrap; gap: 8px; justify-content: space-between; }
+#bot form { display: flex; flex-direction: column; gap: 8px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 [hidden] { display: none !important; }
 `;
@@ -87,6 +92,23 @@ export const CHAT_HTML = `<!doctype html>
   <section id="chat" hidden>
     <ol id="messages" aria-label="Conversation"></ol>
     <p id="status" class="notice" role="status"></p>
+    <section id="bot" class="card" hidden aria-label="Assistant">
+      <div id="bot-options" class="options" role="group" aria-label="Choose an option" hidden></div>
+      <form id="bot-answer" hidden novalidate>
+        <label for="bot-answer-text" id="bot-answer-label">Your answer</label>
+        <input id="bot-answer-text" name="answer" maxlength="1000" autocomplete="off" aria-describedby="bot-error">
+        <button type="submit" class="primary">Send answer</button>
+      </form>
+      <div id="bot-confirm" class="options" role="group" aria-label="Did this solve it?" hidden>
+        <button type="button" id="bot-solved">${CHAT_BUTTON_LABELS.solved}</button>
+        <button type="button" id="bot-not-solved">${CHAT_BUTTON_LABELS.notSolved}</button>
+      </div>
+      <p class="error" role="alert" id="bot-error"></p>
+      <div class="bot-exits">
+        <button type="button" id="bot-person">${CHAT_BUTTON_LABELS.talkToPerson}</button>
+        <button type="button" class="link" id="bot-restart" hidden>Start a new chat</button>
+      </div>
+    </section>
     <section id="rating" class="card" hidden aria-labelledby="rating-title">
       <h2 id="rating-title">How did we do?</h2>
       ${ratingForm('rating')}
@@ -259,6 +281,7 @@ function refresh() {
       var fresh = history.messages.slice(before).filter(function (message) { return message.direction === 'outbound'; });
       if (fresh.length > 0) byId('announce').textContent = 'New reply: ' + fresh[fresh.length - 1].body;
       render();
+      maybeStartBot();
     });
   }).catch(function () { /* offline: the next event, poll or send refreshes */ }).then(function () {
     var again = refreshing && refreshing.again;
@@ -288,7 +311,16 @@ function timeOf(iso) {
 function render() {
   var list = byId('messages');
   var items = [];
+  var bot = state.bot;
+  if (bot) {
+    bot.transcript.forEach(function (line) {
+      var mine = line.from === 'contact';
+      items.push(bubble(line.text, mine, mine ? 'You' : 'Assistant'));
+    });
+  }
   history.messages.forEach(function (message) {
+    // The bot's summary of the visitor's answers: the transcript above already shows them.
+    if (bot && message.id === bot.handoverMessageId) return;
     var mine = message.direction === 'inbound';
     var who = mine ? 'You' : message.authorType === 'bot' ? 'Automatic reply' : (message.authorName || 'Support');
     items.push(bubble(message.body, mine, who + ' · ' + timeOf(message.createdAt)));
@@ -300,7 +332,9 @@ function render() {
 
   var conversation = history.conversation;
   var status = '';
-  if (!conversation && items.length === 0) status = 'Write your question below and we will answer here.';
+  var botHolds = botHoldsChat();
+  if (botHolds) status = bot.notice || '';
+  else if (!conversation && items.length === 0) status = 'Write your question below and we will answer here.';
   else if (conversation && (conversation.status === 'resolved' || conversation.status === 'closed')) {
     status = 'This conversation is resolved. Write again if you need more help.';
   }
@@ -310,7 +344,8 @@ function render() {
   var asking = csat.state === 'requested';
   byId('rating').hidden = !asking;
   byId('rating-thanks').hidden = csat.state !== 'rated';
-  byId('composer').hidden = asking && !writingDuringSurvey;
+  byId('composer').hidden = (asking && !writingDuringSurvey) || botHolds;
+  renderBot();
 }
 
 byId('write-again').addEventListener('click', function () {
@@ -420,6 +455,211 @@ function flush() {
     retryLater();
   });
 }
+
+// The chat path's bot, when a lead has switched one on for the audience: it greets a visitor
+// who has no conversation yet, and hands them to a person (a normal chat) or closes as solved.
+// The server keeps no session: the inputs it accepted travel with every step (state.bot.history).
+var FIELD_LABELS = { booking_reference: 'Booking reference', email: 'Email', phone: 'Phone number', free_text: 'Your answer' };
+var FIELD_TYPES = { booking_reference: 'text', email: 'email', phone: 'tel', free_text: 'text' };
+var FIELD_AUTOCOMPLETE = { booking_reference: 'off', email: 'email', phone: 'tel', free_text: 'off' };
+var botChecked = false;
+var botBusy = false;
+var botOptionsKey = '';
+
+function botHoldsChat() { return Boolean(state.bot) && state.bot.status !== 'handed_over'; }
+function botError(text) {
+  byId('bot-error').textContent = text || '';
+  byId('bot-answer-text').setAttribute('aria-invalid', String(Boolean(text)));
+}
+
+function botRequest(input) {
+  var profile = state.profile;
+  var bot = state.bot;
+  var body = {
+    clientMessageId: bot ? bot.requestId : uuid(),
+    audience: profile.audience,
+    name: profile.name,
+    history: bot ? bot.history : []
+  };
+  if (profile.email) body.email = profile.email;
+  if (profile.city) body.city = profile.city;
+  var language = locale();
+  if (language) body.locale = language;
+  if (input) body.input = input;
+  return call('POST', '/bot', body).then(function (response) {
+    return readAnswer(response).then(function (answer) { return { response: response, answer: answer }; });
+  });
+}
+
+function visitorHasWritten() {
+  return Boolean(history.conversation) || state.outbox.length > 0 || state.sent.length > 0;
+}
+
+function maybeStartBot() {
+  if (botChecked || !state.profile) return;
+  botChecked = true;
+  if (state.bot && state.bot.status === 'active' && state.bot.audience !== state.profile.audience) {
+    state.bot = null;
+    save();
+  }
+  if (state.bot || visitorHasWritten()) return;
+  startBot('');
+}
+
+function startBot(notice) {
+  botBusy = true;
+  botRequest(null).then(function (result) {
+    botBusy = false;
+    var answer = result.answer;
+    // No path switched on (or no answer): the chat as it has always been.
+    if (!result.response.ok || !answer.enabled || visitorHasWritten()) { render(); return; }
+    state.bot = {
+      audience: state.profile.audience,
+      history: [],
+      transcript: answer.transcript,
+      status: answer.turn.status,
+      expects: answer.turn.expects,
+      requestId: uuid(),
+      handoverMessageId: null,
+      notice: notice
+    };
+    save();
+    render();
+    focusBot();
+  }).catch(function () { botBusy = false; render(); });
+}
+
+function botSend(input) {
+  var bot = state.bot;
+  if (!bot || botBusy || bot.status !== 'active') return;
+  botBusy = true;
+  botError('');
+  render();
+  botRequest(input).then(function (result) {
+    botBusy = false;
+    var response = result.response;
+    var answer = result.answer;
+    if (response.status === 409) {
+      state.bot = null;
+      save();
+      startBot(problemOf(answer, 'Our menu changed meanwhile, so we started again.'));
+      return;
+    }
+    if (response.ok && !answer.enabled) {
+      // Switched off meanwhile: the visitor writes to a person directly.
+      state.bot = null;
+      save();
+      render();
+      byId('composer-text').focus();
+      return;
+    }
+    if (!response.ok) {
+      botError(problemOf(answer, response.status === 429
+        ? 'You are going quickly; try again in a moment'
+        : 'Something went wrong; try again'));
+      render();
+      return;
+    }
+    if (answer.turn.error) {
+      botError(answer.turn.error);
+      render();
+      focusBot();
+      return;
+    }
+    bot.history.push(input);
+    bot.transcript = answer.transcript;
+    bot.status = answer.turn.status;
+    bot.expects = answer.turn.expects;
+    bot.requestId = uuid();
+    bot.notice = '';
+    if (answer.messageId) bot.handoverMessageId = answer.messageId;
+    save();
+    if (input.kind === 'answer') byId('bot-answer-text').value = '';
+    byId('announce').textContent = answer.turn.bot.join(' ');
+    render();
+    if (bot.status === 'handed_over') {
+      // The normal chat begins: hear the new conversation and show it.
+      refresh();
+      connect();
+      streamHadConversation = true;
+      byId('composer-text').focus();
+    } else {
+      focusBot();
+    }
+  }).catch(function () {
+    botBusy = false;
+    botError('You seem to be offline; try again in a moment');
+    render();
+  });
+}
+
+function focusBot() {
+  var bot = state.bot;
+  if (!bot) return;
+  if (bot.status === 'solved') { byId('bot-restart').focus(); return; }
+  var expects = bot.expects;
+  if (!expects) return;
+  if (expects.kind === 'choose') {
+    var first = byId('bot-options').querySelector('button');
+    if (first) first.focus();
+  } else if (expects.kind === 'answer') byId('bot-answer-text').focus();
+  else if (expects.kind === 'confirm') byId('bot-solved').focus();
+}
+
+function renderBot() {
+  var bot = state.bot;
+  var panel = byId('bot');
+  panel.hidden = !botHoldsChat();
+  if (panel.hidden) return;
+  var active = bot.status === 'active';
+  var expects = active ? bot.expects : null;
+  var options = byId('bot-options');
+  var key = JSON.stringify(expects);
+  // Rebuilt only when the question changes, so a refresh never steals the visitor's focus.
+  if (key !== botOptionsKey) {
+    botOptionsKey = key;
+    var buttons = [];
+    if (expects && expects.kind === 'choose') {
+      expects.options.forEach(function (label, index) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = label;
+        button.addEventListener('click', function () { botSend({ kind: 'choose', optionIndex: index }); });
+        buttons.push(button);
+      });
+    }
+    options.replaceChildren.apply(options, buttons);
+    if (expects && expects.kind === 'answer') {
+      var field = byId('bot-answer-text');
+      byId('bot-answer-label').textContent = FIELD_LABELS[expects.field] || 'Your answer';
+      field.type = FIELD_TYPES[expects.field] || 'text';
+      field.setAttribute('autocomplete', FIELD_AUTOCOMPLETE[expects.field] || 'off');
+    }
+  }
+  options.hidden = !(expects && expects.kind === 'choose');
+  byId('bot-answer').hidden = !(expects && expects.kind === 'answer');
+  byId('bot-confirm').hidden = !(expects && expects.kind === 'confirm');
+  byId('bot-person').hidden = !active;
+  byId('bot-restart').hidden = bot.status !== 'solved';
+  Array.prototype.forEach.call(panel.querySelectorAll('button, input'), function (control) {
+    control.disabled = botBusy;
+  });
+}
+
+byId('bot-answer').addEventListener('submit', function (event) {
+  event.preventDefault();
+  botSend({ kind: 'answer', text: byId('bot-answer-text').value });
+});
+byId('bot-solved').addEventListener('click', function () { botSend({ kind: 'confirm', solved: true }); });
+byId('bot-not-solved').addEventListener('click', function () { botSend({ kind: 'confirm', solved: false }); });
+byId('bot-person').addEventListener('click', function () { botSend({ kind: 'talk_to_person' }); });
+byId('bot-restart').addEventListener('click', function () {
+  state.bot = null;
+  botError('');
+  save();
+  render();
+  startBot('');
+});
 
 window.addEventListener('online', function () { retryDelay = 1000; flush(); refresh(); });
 setInterval(function () { if (!document.hidden && state.profile) refresh(); }, 30000);

@@ -1,5 +1,6 @@
 import {
   type Channel,
+  type ChatHandover,
   decideIntake,
   type InboundMessage,
   inboundMessageSchema,
@@ -19,13 +20,15 @@ import {
   conversationEvents,
   conversations,
   conversationTags,
+  inboxes,
   messages,
+  tags,
 } from '../schema/index.ts';
 import { assignByPolicy } from './assignment.ts';
 import { type Actor, appendEvents, SYSTEM_ACTOR } from './conversation-log.ts';
 import { IntakeError } from './intake-errors.ts';
 import { announce } from './live.ts';
-import { triage } from './triage.ts';
+import { type Triage, triage } from './triage.ts';
 
 export { IntakeError };
 
@@ -61,6 +64,7 @@ export async function receiveInboundMessage(
   db: Database,
   input: InboundMessage,
   now: Date = new Date(),
+  handover?: ChatHandover,
 ): Promise<IntakeResult> {
   const message = inboundMessageSchema.parse(input);
   try {
@@ -70,7 +74,7 @@ export async function receiveInboundMessage(
       );
       const delivered = await findDelivered(tx, message.channel, message.externalMessageId);
       if (delivered) return delivered;
-      return fileMessage(tx, message, now);
+      return fileMessage(tx, message, now, handover);
     });
   } catch (error) {
     if (!(error instanceof AlreadyDelivered)) throw error;
@@ -121,6 +125,7 @@ async function fileMessage(
   tx: Transaction,
   message: InboundMessage,
   now: Date,
+  handover?: ChatHandover,
 ): Promise<IntakeResult> {
   const contact = await upsertContact(tx, message, now);
   // Locked so an agent's status change and this message cannot interleave.
@@ -147,10 +152,11 @@ async function fileMessage(
 
   const decision = decideIntake(latest ?? null, now);
   if (decision.kind === 'new' || !latest) {
-    return openConversation(tx, message, contact, now);
+    return openConversation(tx, message, contact, now, handover);
   }
 
   const messageId = await insertMessage(tx, latest.id, message, now);
+  if (handover) await addHandoverNote(tx, latest.id, message, handover, now);
   const reopening = decision.kind === 'reopen';
   const parked = latest.status === 'pending' || latest.status === 'snoozed';
   const clocks: SlaClocks = reopening ? onReopen(latest, now) : onCustomerMessage(latest, now);
@@ -263,6 +269,7 @@ async function openConversation(
   message: InboundMessage,
   contact: IntakeContact,
   now: Date,
+  handover?: ChatHandover,
 ): Promise<IntakeResult> {
   const booking = message.bookingReference
     ? ((
@@ -278,13 +285,16 @@ async function openConversation(
       )[0] ?? null)
     : null;
   const cityId = contact.cityId ?? booking?.cityId ?? null;
-  const placed = await triage(tx, {
+  const triaged = await triage(tx, {
     message,
     contact,
     cityId,
     bookingScheduledAt: booking?.scheduledAt ?? null,
     now,
   });
+  const placed: Triage & { handoverTagIds?: Set<string> } = handover
+    ? await placeHandover(tx, triaged, message, handover)
+    : triaged;
   const { inboxId } = placed;
   const clocks = startClocks(now, placed.priority);
   const [conversation] = await tx
@@ -314,6 +324,7 @@ async function openConversation(
     .returning({ id: conversations.id });
   if (!conversation) throw new Error('conversation insert returned no row');
   const messageId = await insertMessage(tx, conversation.id, message, now);
+  if (handover) await addHandoverNote(tx, conversation.id, message, handover, now);
   if (placed.tags.length > 0) {
     await tx
       .insert(conversationTags)
@@ -334,12 +345,13 @@ async function openConversation(
         requestTypeCode: placed.requestTypeCode,
         priority: placed.priority,
         tags: placed.tags.map((tag) => tag.code),
+        ...(handover ? { handover: true } : {}),
       },
       occurredAt: now,
     },
     ...placed.tags.map((tag) => ({
       type: 'tagged' as const,
-      payload: { tag: tag.code, by: 'routing' },
+      payload: { tag: tag.code, by: placed.handoverTagIds?.has(tag.id) ? 'chat_bot' : 'routing' },
       occurredAt: now,
     })),
   ]);
@@ -377,6 +389,102 @@ async function openConversation(
     duplicate: false,
     outcome: 'new',
   };
+}
+
+/**
+ * The chat path's handover overrides the rules' inbox when it is an active inbox of the
+ * audience that takes the channel (otherwise the rules' placement stands, and says why), and
+ * adds its tags to the rules' ones.
+ */
+async function placeHandover(
+  tx: Transaction,
+  placed: Triage,
+  message: InboundMessage,
+  handover: ChatHandover,
+): Promise<Triage & { handoverTagIds: Set<string> }> {
+  const [inbox] = handover.inboxCode
+    ? await tx
+        .select({ id: inboxes.id, code: inboxes.code, name: inboxes.name })
+        .from(inboxes)
+        .where(
+          and(
+            eq(inboxes.code, handover.inboxCode),
+            eq(inboxes.active, true),
+            eq(inboxes.audience, message.audience),
+            sql`${message.channel} = any(${inboxes.channels})`,
+          ),
+        )
+    : [];
+  const tagRows =
+    handover.tags.length > 0
+      ? await tx
+          .select({ id: tags.id, code: tags.code })
+          .from(tags)
+          .where(and(inArray(tags.code, handover.tags), eq(tags.deprecated, false)))
+      : [];
+  const added = tagRows.filter((tag) => !placed.tags.some((known) => known.id === tag.id));
+  const decidedInbox = placed.decision.inbox;
+  return {
+    ...placed,
+    inboxId: inbox?.id ?? placed.inboxId,
+    tags: [...placed.tags, ...added],
+    handoverTagIds: new Set(added.map((tag) => tag.id)),
+    decision: {
+      ...placed.decision,
+      inbox: inbox
+        ? {
+            code: inbox.code,
+            name: inbox.name,
+            choice: 'rule_inbox',
+            note: `The chat bot handed it over to ${inbox.name}`,
+          }
+        : handover.inboxCode
+          ? {
+              ...decidedInbox,
+              note: `${decidedInbox.note} (the chat bot's inbox ${handover.inboxCode} is missing, inactive or does not take ${message.channel})`,
+            }
+          : decidedInbox,
+    },
+  };
+}
+
+/** One internal note with what the bot collected and said, so the agent starts informed. */
+async function addHandoverNote(
+  tx: Transaction,
+  conversationId: string,
+  message: InboundMessage,
+  handover: ChatHandover,
+  now: Date,
+): Promise<void> {
+  const fields = Object.entries(handover.fields).map(([label, value]) => `${label}: ${value}`);
+  const transcript = handover.transcript.map(
+    (line) => `${line.from === 'bot' ? 'Bot' : 'Customer'}: ${line.text}`,
+  );
+  const body = [
+    'Collected by the chat bot:',
+    ...(fields.length > 0 ? fields : ['(nothing asked)']),
+    '',
+    'Conversation with the bot:',
+    ...transcript,
+  ]
+    .join('\n')
+    .slice(0, 10_000);
+  const [note] = await tx
+    .insert(messages)
+    .values({
+      conversationId,
+      direction: 'outbound',
+      kind: 'note',
+      authorType: 'bot',
+      channel: message.channel,
+      body,
+      // Just after the visitor's message, so the thread reads message then what the bot knew.
+      createdAt: new Date(now.getTime() + 1),
+    })
+    .returning({ id: messages.id });
+  await appendEvents(tx, conversationId, { type: 'bot', userId: null }, [
+    { type: 'note_added', payload: { messageId: note!.id, handover: true }, occurredAt: now },
+  ]);
 }
 
 async function insertMessage(

@@ -94,6 +94,7 @@ export interface SeedCounts {
   macros: number;
   sopVersions: number;
   routingRules: number;
+  chatPaths: number;
   certifications: number;
 }
 
@@ -141,6 +142,7 @@ function emptyCounts(): SeedCounts {
     macros: 0,
     sopVersions: 0,
     routingRules: 0,
+    chatPaths: 0,
     certifications: 0,
   };
 }

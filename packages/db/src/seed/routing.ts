@@ -16,6 +16,7 @@ import {
   userCertifications,
   users,
 } from '../schema/index.ts';
+import { insertDemoChatPaths } from './chat-paths.ts';
 import { DEMO_EMAIL_DOMAIN, DEMO_INBOXES, DEMO_USERS } from './organisation.ts';
 import type { Random } from './random.ts';
 
@@ -154,6 +155,7 @@ export const DEMO_RULES: readonly RoutingRuleInput[] = [
 export interface DemoRoutingCounts {
   routingRules: number;
   certifications: number;
+  chatPaths: number;
 }
 
 export async function insertDemoRouting(
@@ -225,5 +227,9 @@ export async function insertDemoRouting(
       labels: ROUTING_RULE_LABELS,
     });
   }
-  return { routingRules: DEMO_RULES.length, certifications: DEMO_CERTIFICATIONS.length };
+  return {
+    routingRules: DEMO_RULES.length,
+    certifications: DEMO_CERTIFICATIONS.length,
+    chatPaths: await insertDemoChatPaths(db, leadId, createdAt),
+  };
 }

@@ -21,8 +21,8 @@ function defaultFormat(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Key order must not make two equal values look different. */
-function canonical(value: unknown): string {
+/** JSON in which key order never makes two equal values look different. */
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
     inner && typeof inner === 'object' && !Array.isArray(inner)
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))

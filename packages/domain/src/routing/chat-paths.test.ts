@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { guestPath } from './chat-path.fixture.ts';
 import {
   advanceChat,
   type ChatInput,
@@ -14,70 +15,6 @@ import {
   startChat,
   validateChatPath,
 } from './chat-paths.ts';
-
-const guestPath: ChatPath = {
-  audience: 'guest',
-  greeting: 'Hi! I’m the Switchboard assistant.',
-  defaultHandover: { inboxCode: 'LIS_GUEST', tags: ['chat-bot'] },
-  steps: [
-    {
-      id: 'start',
-      kind: 'menu',
-      prompt: 'What can I help with?',
-      options: [
-        { label: 'Where is my driver?', next: 'booking-ref' },
-        { label: 'Refunds', next: 'refund-info' },
-        { label: 'Lost something', next: 'lost-info' },
-        { label: 'Something else', next: 'describe' },
-      ],
-    },
-    {
-      id: 'booking-ref',
-      kind: 'question',
-      prompt: 'What is your booking reference?',
-      field: 'booking_reference',
-      fieldKey: 'booking_reference',
-      next: 'email',
-    },
-    {
-      id: 'email',
-      kind: 'question',
-      prompt: 'And your email?',
-      field: 'email',
-      fieldKey: 'email',
-      next: 'driver-handover',
-    },
-    {
-      id: 'driver-handover',
-      kind: 'handover',
-      inboxCode: 'LIS_GUEST',
-      tags: ['no-show'],
-      message: 'Connecting you with the pickup team now.',
-    },
-    {
-      id: 'refund-info',
-      kind: 'answer',
-      text: 'Refunds reach your card within 5 working days.',
-      next: 'describe',
-    },
-    { id: 'lost-info', kind: 'answer', text: 'Lost items go to the desk at arrivals.' },
-    {
-      id: 'describe',
-      kind: 'question',
-      prompt: 'Tell us a little more.',
-      field: 'free_text',
-      fieldKey: 'details',
-      next: 'general-handover',
-    },
-    {
-      id: 'general-handover',
-      kind: 'handover',
-      inboxCode: 'LIS_GUEST',
-      tags: [],
-      message: 'Thanks! A person will reply here shortly.',
-    },
-  ],
-};
 
 /** Runs inputs from the start, returning every turn. */
 function walk(path: ChatPath, inputs: ChatInput[]) {

@@ -68,10 +68,17 @@ const answerStepSchema = z.object({
   next: chatStepIdSchema.optional(),
 });
 
+/**
+ * Where a handover lands. Without an inbox the routing rules place the conversation as they
+ * place any chat (by city, language, keywords), which is what an operator in several cities
+ * usually wants; with one, the path overrides them.
+ */
+const handoverInboxSchema = inboxCodeSchema.optional();
+
 const handoverStepSchema = z.object({
   id: chatStepIdSchema,
   kind: z.literal('handover'),
-  inboxCode: inboxCodeSchema,
+  inboxCode: handoverInboxSchema,
   tags: chatTagsSchema,
   message: botText('Handover message', 500),
 });
@@ -91,7 +98,7 @@ const chatPathShape = z.object({
   greeting: botText('Greeting', 500),
   /** Where "talk to a person" goes, from any step. */
   defaultHandover: z.object({
-    inboxCode: inboxCodeSchema,
+    inboxCode: handoverInboxSchema,
     tags: chatTagsSchema,
     message: botText('Handover message', 500).optional(),
   }),
@@ -229,6 +236,27 @@ export type ChatInput =
   | { kind: 'confirm'; solved: boolean }
   | { kind: 'talk_to_person' };
 
+/** One visitor input as it arrives from the web chat or the console's test drive. */
+export const chatInputSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('choose'),
+      optionIndex: z.number().int().min(0, 'Choose an option').max(9, 'Choose an option'),
+    }),
+    z.object({ kind: z.literal('answer'), text: z.string().max(2000, 'At most 2,000 characters') }),
+    z.object({ kind: z.literal('confirm'), solved: z.boolean() }),
+    z.object({ kind: z.literal('talk_to_person') }),
+  ],
+  { error: 'Input: choose, answer, confirm or talk_to_person' },
+) satisfies z.ZodType<ChatInput>;
+
+export const chatStateSchema = z.object({
+  stepId: chatStepIdSchema.nullable(),
+  status: z.enum(['active', 'handed_over', 'solved']),
+  collected: z.record(z.string().max(60), z.string().max(2000)),
+}) satisfies z.ZodType<ChatState>;
+
 /** What the widget should offer next. */
 export type ChatExpectation =
   | { kind: 'choose'; options: string[] }
@@ -236,7 +264,13 @@ export type ChatExpectation =
   | { kind: 'confirm'; question: string };
 
 export type ChatDone =
-  | { kind: 'handover'; inboxCode: string; tags: string[]; collected: Record<string, string> }
+  | {
+      kind: 'handover';
+      /** Absent: the routing rules place the conversation. */
+      inboxCode?: string;
+      tags: string[];
+      collected: Record<string, string>;
+    }
   | { kind: 'solved' };
 
 export interface ChatTurn {
@@ -293,14 +327,19 @@ function stepById(path: ChatPath, id: string | null): ChatPathStep | undefined {
 
 function handOver(
   collected: Record<string, string>,
-  target: { inboxCode: string; tags: string[]; message?: string | undefined },
+  target: { inboxCode?: string | undefined; tags: string[]; message?: string | undefined },
 ): ChatTurn {
   return {
     state: { stepId: null, status: 'handed_over', collected },
     bot: [target.message ?? DEFAULT_HANDOVER_MESSAGE],
     collected,
     expects: null,
-    done: { kind: 'handover', inboxCode: target.inboxCode, tags: [...target.tags], collected },
+    done: {
+      kind: 'handover',
+      ...(target.inboxCode ? { inboxCode: target.inboxCode } : {}),
+      tags: [...target.tags],
+      collected,
+    },
   };
 }
 
