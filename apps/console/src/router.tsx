@@ -1,5 +1,6 @@
 import { NotAllowed } from '@switchboard/ui';
 import { RequireSession, SignInPage } from '@switchboard/ui/auth';
+import { RoutingGuidePage } from '@switchboard/ui/routing';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { ChangesPage } from './features/changes/ChangesPage.tsx';
@@ -11,7 +12,6 @@ import { SopEditorPage } from './features/playbooks/SopEditorPage.tsx';
 import { SopListPage } from './features/playbooks/SopListPage.tsx';
 import { InboxesPage } from './features/routing/InboxesPage.tsx';
 import { InboxSettingsPage } from './features/routing/InboxSettingsPage.tsx';
-import { RoutingGuidePage } from './features/routing/RoutingGuidePage.tsx';
 import { RoutingHealthPage } from './features/routing/RoutingHealthPage.tsx';
 import { RulesPage } from './features/routing/RulesPage.tsx';
 import { SimulatorPage } from './features/routing/SimulatorPage.tsx';

@@ -1,6 +1,6 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { AppFrame } from '@switchboard/ui';
-import { IconInbox, IconTemplate } from '@tabler/icons-react';
+import { IconInbox, IconMap, IconTemplate } from '@tabler/icons-react';
 import { Outlet } from 'react-router';
 import { RolloutNotes } from './features/changes/RolloutNotes.tsx';
 import { CommandPalette } from './features/keyboard/CommandPalette.tsx';
@@ -10,6 +10,7 @@ import { AvailabilityControl } from './features/presence/AvailabilityControl.tsx
 const NAV_LINKS = [
   { label: 'Inbox', to: '/inbox', icon: IconInbox },
   { label: 'My macros', to: '/macros', icon: IconTemplate },
+  { label: 'Routing guide', to: '/routing-guide', icon: IconMap },
 ];
 
 const LIVE_LABELS = {

@@ -1,4 +1,5 @@
 import { RequireSession, SignInPage } from '@switchboard/ui/auth';
+import { RoutingGuidePage } from '@switchboard/ui/routing';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ConversationPage } from './features/conversations/ConversationPage.tsx';
 import { InboxPage } from './features/inbox/InboxPage.tsx';
@@ -29,6 +30,7 @@ export const workspaceRoutes: RouteObject[] = [
       { path: '/inbox', element: <InboxPage /> },
       { path: '/conversations/:conversationId', element: <ConversationPage /> },
       { path: '/macros', element: <MyMacrosPage /> },
+      { path: '/routing-guide', element: <RoutingGuidePage /> },
       { path: '*', element: <Navigate to="/inbox" replace /> },
     ],
   },

@@ -163,16 +163,20 @@ export async function createConversationFixture(db: Database, options: Conversat
 
 /**
  * A small taxonomy of its own: a guest request type with a reason, a driver request type,
- * a deprecated request type, two live tags and a deprecated one (codes unique per run).
+ * a deprecated request type, a live one under a deprecated category, two live tags and a
+ * deprecated one (codes unique per run).
  */
 export async function createTaxonomyFixture(db: Database) {
   const suffix = uniqueSuffix();
   const lower = suffix.toLowerCase();
-  const [category] = await db
+  const [category, retiredCategory] = await db
     .insert(categories)
-    .values({ code: `CAT_${suffix}`, name: `Category ${suffix}` })
+    .values([
+      { code: `CAT_${suffix}`, name: `Category ${suffix}` },
+      { code: `CAT_${suffix}_OLD`, name: `Retired ${suffix}`, deprecated: true },
+    ])
     .returning();
-  const [guestType, driverType, deprecatedType] = await db
+  const [guestType, driverType, deprecatedType, retiredParentType] = await db
     .insert(requestTypes)
     .values([
       {
@@ -193,6 +197,12 @@ export async function createTaxonomyFixture(db: Database) {
         categoryId: category!.id,
         audience: 'guest',
         deprecated: true,
+      },
+      {
+        code: `RT_${suffix}_ORPHAN`,
+        name: `Under retired ${suffix}`,
+        categoryId: retiredCategory!.id,
+        audience: 'guest',
       },
     ])
     .returning();
@@ -215,6 +225,7 @@ export async function createTaxonomyFixture(db: Database) {
     guestType: guestType!,
     driverType: driverType!,
     deprecatedType: deprecatedType!,
+    retiredParentType: retiredParentType!,
     reason: reason!,
     driverReason: driverReason!,
     tagA: tagA!,

@@ -12,6 +12,7 @@ export { Markdown, type MarkdownProps } from './components/Markdown.tsx';
 export { NotAllowed, type NotAllowedProps } from './components/NotAllowed.tsx';
 export { TableSkeleton } from './components/TableSkeleton.tsx';
 export { UserMenu } from './components/UserMenu.tsx';
+export { downloadFile } from './download-file.ts';
 export { formatDateTime, formatInTimeZone, formatRelativeTime } from './format.ts';
 export { AUDIENCE_LABELS, CHANNEL_LABELS, STATUS_LABELS } from './labels.ts';
 export { mountApp } from './mount-app.tsx';

@@ -518,6 +518,7 @@ describe('conversations.byId, options and filterOptions', () => {
     expect(typeCodes).toContain(taxonomy.guestType.code);
     expect(typeCodes).not.toContain(taxonomy.driverType.code);
     expect(typeCodes).not.toContain(taxonomy.deprecatedType.code);
+    expect(typeCodes).not.toContain(taxonomy.retiredParentType.code);
     expect(
       options.requestTypes.find((type) => type.code === taxonomy.guestType.code)?.reasons,
     ).toEqual([{ code: taxonomy.reason.code, name: taxonomy.reason.name }]);
@@ -1272,6 +1273,7 @@ describe('conversations.classify', () => {
     const refusals: [string | null, string | null, string][] = [
       [taxonomy.driverType.code, null, 'requestTypeCode'],
       [taxonomy.deprecatedType.code, null, 'requestTypeCode'],
+      [taxonomy.retiredParentType.code, null, 'requestTypeCode'],
       ['NO_SUCH_TYPE_ANYWHERE', null, 'requestTypeCode'],
       [taxonomy.guestType.code, taxonomy.driverReason.code, 'reasonCode'],
       [null, taxonomy.reason.code, 'reasonCode'],

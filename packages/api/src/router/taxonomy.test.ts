@@ -1,4 +1,11 @@
-import { certifications, conversations, macros, sops, sopVersions } from '@switchboard/db/schema';
+import {
+  certifications,
+  conversations,
+  macros,
+  routingRules,
+  sops,
+  sopVersions,
+} from '@switchboard/db/schema';
 import { uniqueSuffix } from '@switchboard/db/testing';
 import type { Role } from '@switchboard/domain';
 import { eq, inArray } from 'drizzle-orm';
@@ -243,6 +250,15 @@ describe('taxonomy tree', () => {
     expect(findType(tree, c.typeB).usageCount).toBe(1);
     expect(findReason(tree, c.reasonA).usageCount).toBe(1);
     expect(findCategory(tree, c.category).usageCount).toBe(3);
+    const [rule] = await db()
+      .insert(routingRules)
+      .values({
+        name: `Pickups ${c.typeA}`,
+        position: 10_000,
+        conditions: [{ field: 'text', op: 'contains_any', values: [`pickup-${c.typeA}`] }],
+        actions: { requestTypeCode: c.typeA, onMatch: 'stop' },
+      })
+      .returning();
 
     const merged = await lead().taxonomy.mergeNodes({
       fromCode: c.typeA,
@@ -252,8 +268,24 @@ describe('taxonomy tree', () => {
     expect(merged).toMatchObject({
       level: 'request_type',
       repointedConversations: 2,
+      repointedRules: 1,
       movedChildren: [c.reasonA],
     });
+    // The rule now classifies as the survivor, and its history says why.
+    const [ruleAfter] = await db()
+      .select({ actions: routingRules.actions })
+      .from(routingRules)
+      .where(eq(routingRules.id, rule!.id));
+    expect(ruleAfter?.actions.requestTypeCode).toBe(c.typeB);
+    const ruleHistory = await lead().changes.list({
+      entityType: 'routing_rule',
+      entityId: rule!.id,
+    });
+    expect(ruleHistory.items[0]).toMatchObject({
+      diff: [`Actions: request type ${c.typeA}; stop → request type ${c.typeB}; stop`],
+      rolloutNote: 'One request type for pickups.',
+    });
+    await db().delete(routingRules).where(eq(routingRules.id, rule!.id));
     const rows = await db()
       .select({ id: conversations.id, requestTypeId: conversations.requestTypeId })
       .from(conversations)
@@ -283,6 +315,7 @@ describe('taxonomy tree', () => {
     expect(change!.diff).toEqual([
       `Merged into Pickup ${c.typeB} (${c.typeB})`,
       `2 conversations re-pointed to ${c.typeB}`,
+      `1 routing rule now set ${c.typeB}`,
       `Moved 1 reason to ${c.typeB}: ${c.reasonA}`,
     ]);
 

@@ -22,6 +22,7 @@ import {
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 import {
+  categories,
   conversations,
   conversationTags,
   inboxes,
@@ -502,8 +503,16 @@ export async function classifyConversation(
     let reasonId: string | null = null;
     if (input.requestTypeCode !== null) {
       const [type] = await tx
-        .select()
+        .select({
+          id: requestTypes.id,
+          name: requestTypes.name,
+          audience: requestTypes.audience,
+          deprecated: requestTypes.deprecated,
+          categoryName: categories.name,
+          categoryDeprecated: categories.deprecated,
+        })
         .from(requestTypes)
+        .innerJoin(categories, eq(categories.id, requestTypes.categoryId))
         .where(eq(requestTypes.code, input.requestTypeCode))
         .limit(1);
       if (!type) {
@@ -517,6 +526,13 @@ export async function classifyConversation(
         throw new ConversationActionError(
           'BAD_REQUEST',
           `"${type.name}" is deprecated and cannot be applied`,
+          'requestTypeCode',
+        );
+      }
+      if (type.categoryDeprecated) {
+        throw new ConversationActionError(
+          'BAD_REQUEST',
+          `"${type.name}" is under the deprecated category "${type.categoryName}" and cannot be applied`,
           'requestTypeCode',
         );
       }

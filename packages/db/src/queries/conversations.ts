@@ -16,6 +16,7 @@ import {
   tags,
   users,
 } from '../schema/index.ts';
+import { reasonIsLive, requestTypeIsLive } from './taxonomy-live.ts';
 
 const driverContacts = alias(contacts, 'driver_contacts');
 const bookingCities = alias(cities, 'booking_cities');
@@ -200,7 +201,7 @@ export async function listTaxonomyChoices(db: Database, audience: 'guest' | 'dri
     db
       .select({ id: requestTypes.id, code: requestTypes.code, name: requestTypes.name })
       .from(requestTypes)
-      .where(and(eq(requestTypes.audience, audience), eq(requestTypes.deprecated, false)))
+      .where(and(eq(requestTypes.audience, audience), requestTypeIsLive))
       .orderBy(asc(requestTypes.name)),
     db
       .select({
@@ -210,7 +211,7 @@ export async function listTaxonomyChoices(db: Database, audience: 'guest' | 'dri
       })
       .from(reasons)
       .innerJoin(requestTypes, eq(requestTypes.id, reasons.requestTypeId))
-      .where(and(eq(requestTypes.audience, audience), eq(reasons.deprecated, false)))
+      .where(and(eq(requestTypes.audience, audience), reasonIsLive))
       .orderBy(asc(reasons.name)),
   ]);
   return {

@@ -2,16 +2,14 @@ import type { GuideRequestType, KnownRoutingCodes } from '@switchboard/domain';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 import { cities, inboxes, requestTypes, tags, teams } from '../schema/index.ts';
+import { requestTypeIsLive } from './taxonomy-live.ts';
 
 // Configuration tables: a few hundred rows at most, read whole for validation and the guide.
 
 /** The codes routing rules may name, for domain.validateRules. */
 export async function knownRoutingCodes(db: DatabaseOrTransaction): Promise<KnownRoutingCodes> {
   const [typeRows, tagRows, inboxRows, teamRows, cityRows] = await Promise.all([
-    db
-      .select({ code: requestTypes.code })
-      .from(requestTypes)
-      .where(eq(requestTypes.deprecated, false)),
+    db.select({ code: requestTypes.code }).from(requestTypes).where(requestTypeIsLive),
     db.select({ code: tags.code }).from(tags).where(eq(tags.deprecated, false)),
     db.select({ code: inboxes.code }).from(inboxes).where(eq(inboxes.active, true)),
     db.select({ code: teams.code }).from(teams),
@@ -45,7 +43,7 @@ export async function routingGuideSources(db: DatabaseOrTransaction) {
         where rm.request_type_id = "request_types"."id" and m.archived_at is null), '{}')`,
     })
     .from(requestTypes)
-    .where(eq(requestTypes.deprecated, false))
+    .where(requestTypeIsLive)
     .orderBy(asc(requestTypes.audience), asc(requestTypes.name));
   const inboxRows = await db
     .select({ code: inboxes.code, name: inboxes.name })

@@ -231,3 +231,42 @@ async function writePositions(tx: DatabaseOrTransaction, orderedIds: string[]) {
     from unnest(${`{${orderedIds.join(',')}}`}::uuid[]) with ordinality as ordered(id, position)
     where ${routingRules.id} = ordered.id and ${routingRules.position} <> ordered.position - 1`);
 }
+
+/**
+ * Rules that set a request type which was merged away now set its survivor, inside the
+ * merge's transaction, each change recorded like an edit. Without this the rule would name a
+ * retired type and live routing would silently stop classifying those messages.
+ */
+export async function repointRulesRequestType(
+  tx: DatabaseOrTransaction,
+  fromCode: string,
+  intoCode: string,
+  context: RuleChangeContext,
+): Promise<number> {
+  await lockRules(tx);
+  const affected = await tx
+    .select(ruleColumns)
+    .from(routingRules)
+    .where(sql`${routingRules.actions}->>'requestTypeCode' = ${fromCode}`);
+  const now = new Date();
+  for (const before of affected) {
+    const actions = { ...before.actions, requestTypeCode: intoCode };
+    const [updated] = await tx
+      .update(routingRules)
+      .set({ actions, updatedById: context.actorId, updatedAt: now })
+      .where(eq(routingRules.id, before.id))
+      .returning(ruleColumns);
+    await recordChange(tx, {
+      entityType: 'routing_rule',
+      entityId: before.id,
+      entityName: before.name,
+      action: 'updated',
+      actorId: context.actorId,
+      before: snapshot(before),
+      after: snapshot(updated!),
+      labels: ROUTING_RULE_LABELS,
+      rolloutNote: context.rolloutNote ?? `${fromCode} was merged into ${intoCode}`,
+    });
+  }
+  return affected.length;
+}

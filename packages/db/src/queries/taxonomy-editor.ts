@@ -36,6 +36,7 @@ import {
 } from '../schema/index.ts';
 import { recordChange } from './config-changes.ts';
 import { Refusal, type RefusalCode } from './refusal.ts';
+import { repointRulesRequestType } from './routing-rules.ts';
 
 /** A refusal from the taxonomy editor; `field` names the input at fault. */
 export class TaxonomyEditError extends Refusal {}
@@ -636,6 +637,7 @@ export async function mergeTaxonomyNodes(
     // History is filed on conversations by request type and reason; categories count through
     // their request types, which the merge has just moved.
     let repointed = 0;
+    let repointedRules = 0;
     if (from.level === 'request_type') {
       const rows = await tx
         .update(conversations)
@@ -643,6 +645,7 @@ export async function mergeTaxonomyNodes(
         .where(eq(conversations.requestTypeId, from.id))
         .returning({ id: conversations.id });
       repointed = rows.length;
+      repointedRules = await repointRulesRequestType(tx, from.code, into.code, context);
     } else if (from.level === 'reason') {
       const rows = await tx
         .update(conversations)
@@ -658,6 +661,9 @@ export async function mergeTaxonomyNodes(
       ...(from.level === 'category'
         ? []
         : [`${repointed} conversation${repointed === 1 ? '' : 's'} re-pointed to ${into.code}`]),
+      ...(repointedRules > 0
+        ? [`${repointedRules} routing rule${repointedRules === 1 ? '' : 's'} now set ${into.code}`]
+        : []),
       ...(movedChildren.length > 0
         ? [
             `Moved ${movedChildren.length} ${childLabel}${movedChildren.length === 1 ? '' : 's'} to ${into.code}: ${movedChildren.map((child) => child.code).join(', ')}`,
@@ -685,6 +691,7 @@ export async function mergeTaxonomyNodes(
       intoCode: into.code,
       level: from.level,
       repointedConversations: repointed,
+      repointedRules,
       movedChildren: movedChildren.map((child) => child.code),
     };
   });

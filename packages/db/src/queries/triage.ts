@@ -27,6 +27,7 @@ import {
   teams,
 } from '../schema/index.ts';
 import { IntakeError } from './intake-errors.ts';
+import { requestTypeIsLive } from './taxonomy-live.ts';
 
 /** A driver in their first 30 days on the platform is a "new driver" for routing. */
 const NEW_DRIVER_DAYS = 30;
@@ -146,9 +147,7 @@ export async function planPlacement(
           defaultPriority: requestTypes.defaultPriority,
         })
         .from(requestTypes)
-        .where(
-          and(eq(requestTypes.code, outcome.requestTypeCode), eq(requestTypes.deprecated, false)),
-        )
+        .where(and(eq(requestTypes.code, outcome.requestTypeCode), requestTypeIsLive))
     : [];
   const tagRows =
     outcome.tags.length > 0

@@ -129,5 +129,10 @@ export const conversations = pgTable(
     index('conversations_contact_idx').on(table.contactId, table.createdAt),
     index('conversations_created_idx').on(table.createdAt),
     index('conversations_booking_idx').on(table.bookingId),
+    // Taxonomy usage counts and merges (re-pointing history) find conversations by node.
+    index('conversations_request_type_idx')
+      .on(table.requestTypeId)
+      .where(sql`${table.requestTypeId} is not null`),
+    index('conversations_reason_idx').on(table.reasonId).where(sql`${table.reasonId} is not null`),
   ],
 );

@@ -538,9 +538,15 @@ function MisrouteTable({
             return (
               <Table.Tr key={item.conversationId}>
                 <Table.Td>
-                  <Text size="xs" c="dimmed">
+                  {/* The workspace is served beside the console; agents' view of the case. */}
+                  <Anchor
+                    href={`/workspace/conversations/${item.conversationId}`}
+                    target="_blank"
+                    size="xs"
+                    aria-label={`Open conversation #${item.number} in the workspace`}
+                  >
                     #{item.number}
-                  </Text>
+                  </Anchor>
                   <Text size="sm" fw={500} lineClamp={1}>
                     {item.subject}
                   </Text>

@@ -471,7 +471,11 @@ function MergeForm({
         onDone(
           merged.level === 'category'
             ? `${merged.fromCode} merged into ${merged.intoCode}`
-            : `${merged.fromCode} merged into ${merged.intoCode}; ${conversationCount(merged.repointedConversations)} re-pointed`,
+            : `${merged.fromCode} merged into ${merged.intoCode}; ${conversationCount(merged.repointedConversations)} re-pointed${
+                merged.repointedRules > 0
+                  ? `, ${merged.repointedRules} routing rule${merged.repointedRules === 1 ? '' : 's'} updated`
+                  : ''
+              }`,
         ),
     }),
   );

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { consoleRoutes } from '../../router.tsx';
+import { workspaceRoutes } from '../../router.tsx';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -56,7 +56,7 @@ function fileText(blob: Blob): Promise<string> {
 
 function guideQuery() {
   return trpcHandler({
-    'people.me': () => mockViewer({ role: 'lead' }),
+    'people.me': () => mockViewer({ role: 'agent' }),
     'routing.guide': () => ROWS,
   });
 }
@@ -64,7 +64,7 @@ function guideQuery() {
 describe('RoutingGuidePage', () => {
   it('shows where each request type goes', async () => {
     server.use(guideQuery());
-    renderRoutes({ path: '/routing/guide', routes: consoleRoutes });
+    renderRoutes({ path: '/routing-guide', routes: workspaceRoutes });
     expect(await screen.findByRole('heading', { name: 'Routing guide' })).toBeInTheDocument();
     const row = within((await screen.findByText('Driver no-show')).closest('tr')!);
     expect(row.getByText('DRIVER_NO_SHOW')).toBeInTheDocument();
@@ -93,7 +93,7 @@ describe('RoutingGuidePage', () => {
       downloads.push({ name: this.download, href: this.href });
     });
     server.use(guideQuery());
-    renderRoutes({ path: '/routing/guide', routes: consoleRoutes });
+    renderRoutes({ path: '/routing-guide', routes: workspaceRoutes });
     await screen.findByText('Driver no-show');
 
     await user.click(screen.getByRole('button', { name: 'Download CSV' }));

@@ -1,11 +1,15 @@
 import { Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
 import { guideToCsv, guideToMarkdown, type RoutingGuideRow } from '@switchboard/domain';
-import { describeError, EmptyState, ErrorState, TableSkeleton } from '@switchboard/ui';
-import { useTRPC } from '@switchboard/ui/trpc';
+
 import { IconCheck, IconCopy, IconDownload, IconMap } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { downloadFile } from '../../lib/download-file.ts';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { ErrorState } from '../components/ErrorState.tsx';
+import { TableSkeleton } from '../components/TableSkeleton.tsx';
+import { downloadFile } from '../download-file.ts';
+import { useTRPC } from '../trpc.tsx';
+import { describeError } from '../trpc-errors.ts';
 
 /**
  * Excel reads a CSV without a byte-order mark in the machine's legacy code page, which
@@ -18,7 +22,7 @@ function guideCsvFile(rows: readonly RoutingGuideRow[]): string {
 }
 
 /**
- * The inbound routing guide agents read — request type → tags → inbox → playbook → priority
+ * The inbound routing guide — in the console for leads and in the workspace for agents — — request type → tags → inbox → playbook → priority
  * → SLA — built from the live rules and taxonomy, to read here or export.
  */
 export function RoutingGuidePage() {

@@ -1,0 +1,2 @@
+CREATE INDEX "conversations_request_type_idx" ON "conversations" USING btree ("request_type_id") WHERE "conversations"."request_type_id" is not null;--> statement-breakpoint
+CREATE INDEX "conversations_reason_idx" ON "conversations" USING btree ("reason_id") WHERE "conversations"."reason_id" is not null;

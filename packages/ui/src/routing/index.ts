@@ -1,0 +1,1 @@
+export { RoutingGuidePage } from './RoutingGuidePage.tsx';
