@@ -1,6 +1,23 @@
 import { listStaff, listTeamsOfUser } from '@switchboard/db/queries/people';
-import { ACCESS, type AccessLevel, hasAccess, userListInputSchema } from '@switchboard/domain';
-import { consoleProcedure, createTRPCRouter, protectedProcedure } from '../trpc.ts';
+import {
+  addTeamMember,
+  createTeam,
+  listTeams,
+  removeTeamMember,
+  updateTeam,
+} from '@switchboard/db/queries/teams';
+import {
+  ACCESS,
+  type AccessLevel,
+  createTeamInputSchema,
+  hasAccess,
+  removeTeamMemberInputSchema,
+  teamMemberInputSchema,
+  updateTeamInputSchema,
+  userListInputSchema,
+} from '@switchboard/domain';
+import { refusalsAsTrpcErrors } from '../refusals.ts';
+import { consoleProcedure, createTRPCRouter, leadProcedure, protectedProcedure } from '../trpc.ts';
 
 export const peopleRouter = createTRPCRouter({
   /** Who is signed in, their teams, and which surfaces they may open. */
@@ -18,4 +35,32 @@ export const peopleRouter = createTRPCRouter({
   list: consoleProcedure
     .input(userListInputSchema)
     .query(({ ctx, input }) => listStaff(ctx.db, input)),
+
+  /** Every team with its inboxes and members. */
+  teams: consoleProcedure.query(({ ctx }) => listTeams(ctx.db)),
+
+  createTeam: leadProcedure
+    .input(createTeamInputSchema)
+    .mutation(({ ctx, input }) =>
+      refusalsAsTrpcErrors(() => createTeam(ctx.db, input, ctx.viewer.id)),
+    ),
+
+  updateTeam: leadProcedure
+    .input(updateTeamInputSchema)
+    .mutation(({ ctx, input }) =>
+      refusalsAsTrpcErrors(() => updateTeam(ctx.db, input, ctx.viewer.id)),
+    ),
+
+  /** Adds someone to a team, or changes their role in it. */
+  addTeamMember: leadProcedure
+    .input(teamMemberInputSchema)
+    .mutation(({ ctx, input }) =>
+      refusalsAsTrpcErrors(() => addTeamMember(ctx.db, input, ctx.viewer.id)),
+    ),
+
+  removeTeamMember: leadProcedure
+    .input(removeTeamMemberInputSchema)
+    .mutation(({ ctx, input }) =>
+      refusalsAsTrpcErrors(() => removeTeamMember(ctx.db, input, ctx.viewer.id)),
+    ),
 });

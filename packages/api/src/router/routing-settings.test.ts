@@ -30,6 +30,7 @@ describe('inbox settings', () => {
       id: inbox.id,
       name: settings.name,
       description: 'Airport and city rides',
+      teamId: team.id,
       channels: ['chat', 'email'],
       active: true,
       assignmentPolicy: { mode: 'round_robin', replyLimitMinutes: 5 },
@@ -63,7 +64,7 @@ describe('inbox settings', () => {
   });
 
   it('keeps agents and trainers out and names bad fields', async () => {
-    const { inbox } = await createCityInboxFixture(db());
+    const { inbox, team } = await createCityInboxFixture(db());
     const agent = await api.callerAs('agent');
     const trainer = await api.callerAs('trainer');
     const lead = await api.callerAs('lead');
@@ -71,6 +72,7 @@ describe('inbox settings', () => {
       id: inbox.id,
       name: 'Inbox',
       description: '',
+      teamId: team.id,
       channels: ['chat' as const],
       active: true,
       assignmentPolicy: { mode: 'least_loaded' as const },
@@ -82,6 +84,10 @@ describe('inbox settings', () => {
       code: 'FORBIDDEN',
     });
     await expectBadInput(lead.caller.routing.updateInbox({ ...edit, channels: [] }), 'channels');
+    await expectBadInput(
+      lead.caller.routing.updateInbox({ ...edit, teamId: '00000000-0000-4000-8000-000000000000' }),
+      'teamId',
+    );
     await expectBadInput(
       lead.caller.routing.updateInbox({
         ...edit,
@@ -101,6 +107,99 @@ describe('inbox settings', () => {
       }),
       'channelCapacity.chat',
     );
+  });
+});
+
+describe('creating inboxes and moving them between teams', () => {
+  it('lets a lead open an inbox for a city and audience, worked by a team, versioned', async () => {
+    const lead = await api.callerAs('lead');
+    const { city, team } = await createCityInboxFixture(db());
+    const other = await createCityInboxFixture(db());
+    const code = `NEW_${uniqueSuffix()}`;
+    const created = await lead.caller.routing.createInbox({
+      code,
+      name: 'Airport VIP',
+      audience: 'guest',
+      cityCode: city.code,
+      teamId: team.id,
+      channels: ['chat', 'whatsapp'],
+      assignmentPolicy: { mode: 'least_loaded' },
+      rolloutNote: 'VIP guests get their own inbox.',
+    });
+    expect(created).toMatchObject({ code, name: 'Airport VIP' });
+    const settings = await lead.caller.routing.inbox({ id: created.id });
+    expect(settings).toMatchObject({
+      audience: 'guest',
+      cityCode: city.code,
+      teamId: team.id,
+      channels: ['chat', 'whatsapp'],
+      assignmentPolicy: { mode: 'least_loaded' },
+      description: '',
+      active: true,
+    });
+    const [first] = (await lead.caller.changes.list({ entityType: 'inbox', entityId: created.id }))
+      .items;
+    expect(first).toMatchObject({
+      action: 'created',
+      rolloutNote: 'VIP guests get their own inbox.',
+    });
+    expect(first?.diff).toContain(`Team: ${team.name}`);
+
+    await lead.caller.routing.updateInbox({
+      id: created.id,
+      name: 'Airport VIP',
+      description: '',
+      teamId: other.team.id,
+      channels: ['chat', 'whatsapp'],
+      active: true,
+      assignmentPolicy: { mode: 'least_loaded' },
+    });
+    expect((await lead.caller.routing.inbox({ id: created.id })).teamId).toBe(other.team.id);
+    const [moved] = (await lead.caller.changes.list({ entityType: 'inbox', entityId: created.id }))
+      .items;
+    expect(moved?.diff).toEqual([`Team: ${team.name} → ${other.team.name}`]);
+  });
+
+  it('refuses a taken code, an unknown city or team, bad fields and non-leads, writing nothing', async () => {
+    const lead = await api.callerAs('lead');
+    const agent = await api.callerAs('agent');
+    const { inbox, team } = await createCityInboxFixture(db());
+    const input = {
+      code: `NEW_${uniqueSuffix()}`,
+      name: 'Inbox',
+      audience: 'driver' as const,
+      cityCode: null,
+      teamId: team.id,
+      channels: ['email' as const],
+    };
+    await expect(agent.caller.routing.createInbox(input)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(
+      lead.caller.routing.createInbox({ ...input, code: inbox.code }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/exists already/) });
+    await expectBadInput(
+      lead.caller.routing.createInbox({ ...input, cityCode: 'ZZZ' }),
+      'cityCode',
+    );
+    await expectBadInput(
+      lead.caller.routing.createInbox({ ...input, teamId: '00000000-0000-4000-8000-000000000000' }),
+      'teamId',
+    );
+    await expectBadInput(lead.caller.routing.createInbox({ ...input, code: 'lower' }), 'code');
+    await expectBadInput(
+      lead.caller.routing.createInbox({ ...input, audience: 'pilot' as 'guest' }),
+      'audience',
+    );
+    const listed = await lead.caller.routing.listInboxes({
+      search: input.code,
+      limit: 10,
+      offset: 0,
+    });
+    expect(listed.total).toBe(0);
+    // Serves every city when no city is given.
+    const everywhere = await lead.caller.routing.createInbox(input);
+    expect((await lead.caller.routing.inbox({ id: everywhere.id })).cityCode).toBeNull();
   });
 });
 

@@ -15,6 +15,7 @@ import {
   updateRule,
 } from '@switchboard/db/queries/routing-rules';
 import {
+  createInbox,
   inboxSettings,
   setAvailability,
   updateAgentRouting,
@@ -24,6 +25,7 @@ import { planPlacement } from '@switchboard/db/queries/triage';
 import { cities } from '@switchboard/db/schema';
 import {
   buildRoutingGuide,
+  createInboxInputSchema,
   createRuleInputSchema,
   deleteRuleInputSchema,
   hasAccess,
@@ -137,6 +139,12 @@ export const routingRouter = createTRPCRouter({
   inbox: consoleProcedure
     .input(inboxIdInputSchema)
     .query(({ ctx, input }) => refusalsAsTrpcErrors(() => inboxSettings(ctx.db, input.id))),
+
+  createInbox: leadProcedure
+    .input(createInboxInputSchema)
+    .mutation(({ ctx, input }) =>
+      refusalsAsTrpcErrors(() => createInbox(ctx.db, input, ctx.viewer.id)),
+    ),
 
   updateInbox: leadProcedure
     .input(updateInboxInputSchema)

@@ -1,7 +1,11 @@
-import type { UpdateAgentRoutingInput, UpdateInboxInput } from '@switchboard/domain';
+import type {
+  CreateInboxInput,
+  UpdateAgentRoutingInput,
+  UpdateInboxInput,
+} from '@switchboard/domain';
 import { CHANNEL_NAMES } from '@switchboard/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../client.ts';
+import type { Database, DatabaseOrTransaction } from '../client.ts';
 import { cities, inboxes, memberships, teams, users } from '../schema/index.ts';
 import { recordChange } from './config-changes.ts';
 import { Refusal } from './refusal.ts';
@@ -17,6 +21,9 @@ const policyText = (value: unknown) => {
 const INBOX_LABELS = {
   name: { label: 'Name' },
   description: { label: 'Description' },
+  team: { label: 'Team' },
+  audience: { label: 'Audience' },
+  city: { label: 'City', format: (value: unknown) => (value ? String(value) : 'every city') },
   channels: {
     label: 'Channels',
     format: (value: unknown) => CHANNEL_NAMES[value as keyof typeof CHANNEL_NAMES] ?? String(value),
@@ -68,28 +75,102 @@ export async function inboxSettings(db: Database, id: string) {
   return { ...inbox, members };
 }
 
+/** The team an inbox is to be worked by, refused by name when it does not exist. */
+async function teamNamed(tx: DatabaseOrTransaction, teamId: string) {
+  const [team] = await tx
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(eq(teams.id, teamId));
+  if (!team) throw new RoutingSettingsError('BAD_REQUEST', 'There is no such team', 'teamId');
+  return team;
+}
+
+export async function createInbox(db: Database, input: CreateInboxInput, actorId: string) {
+  return db.transaction(async (tx) => {
+    const team = await teamNamed(tx, input.teamId);
+    const [city] = input.cityCode
+      ? await tx
+          .select({ id: cities.id, code: cities.code })
+          .from(cities)
+          .where(eq(cities.code, input.cityCode))
+      : [];
+    if (input.cityCode && !city) {
+      throw new RoutingSettingsError(
+        'BAD_REQUEST',
+        `There is no city ${input.cityCode}`,
+        'cityCode',
+      );
+    }
+    const [created] = await tx
+      .insert(inboxes)
+      .values({
+        code: input.code,
+        name: input.name,
+        description: input.description,
+        audience: input.audience,
+        cityId: city?.id ?? null,
+        teamId: team.id,
+        channels: input.channels,
+        assignmentPolicy: input.assignmentPolicy,
+      })
+      .onConflictDoNothing({ target: inboxes.code })
+      .returning({ id: inboxes.id, code: inboxes.code, name: inboxes.name });
+    if (!created) {
+      throw new RoutingSettingsError(
+        'CONFLICT',
+        `An inbox with the code ${input.code} exists already`,
+        'code',
+      );
+    }
+    await recordChange(tx, {
+      entityType: 'inbox',
+      entityId: created.id,
+      entityName: created.name,
+      action: 'created',
+      actorId,
+      before: null,
+      after: {
+        name: input.name,
+        audience: input.audience,
+        city: city?.code ?? null,
+        team: team.name,
+        channels: input.channels,
+        assignmentPolicy: input.assignmentPolicy,
+      },
+      labels: INBOX_LABELS,
+      rolloutNote: input.rolloutNote,
+    });
+    return created;
+  });
+}
+
 export async function updateInbox(db: Database, input: UpdateInboxInput, actorId: string) {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select({
         name: inboxes.name,
         description: inboxes.description,
+        team: teams.name,
         channels: inboxes.channels,
         active: inboxes.active,
         assignmentPolicy: inboxes.assignmentPolicy,
       })
       .from(inboxes)
+      .innerJoin(teams, eq(teams.id, inboxes.teamId))
       .where(eq(inboxes.id, input.id))
-      .for('update');
+      .for('update', { of: inboxes });
     if (!before) throw new RoutingSettingsError('NOT_FOUND', 'Inbox not found', 'id');
-    const after = {
+    const team = await teamNamed(tx, input.teamId);
+    const stored = {
       name: input.name,
       description: input.description,
+      teamId: team.id,
       channels: input.channels,
       active: input.active,
       assignmentPolicy: input.assignmentPolicy,
     };
-    await tx.update(inboxes).set(after).where(eq(inboxes.id, input.id));
+    await tx.update(inboxes).set(stored).where(eq(inboxes.id, input.id));
+    const { teamId: _teamId, ...rest } = stored;
     await recordChange(tx, {
       entityType: 'inbox',
       entityId: input.id,
@@ -97,11 +178,11 @@ export async function updateInbox(db: Database, input: UpdateInboxInput, actorId
       action: 'updated',
       actorId,
       before,
-      after,
+      after: { ...rest, team: team.name },
       labels: INBOX_LABELS,
       rolloutNote: input.rolloutNote,
     });
-    return { id: input.id, ...after };
+    return { id: input.id, ...stored };
   });
 }
 

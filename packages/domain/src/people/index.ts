@@ -1,3 +1,4 @@
 export * from './roles.ts';
 export * from './schemas.ts';
+export * from './team-inputs.ts';
 export * from './teams.ts';
