@@ -13,31 +13,35 @@ import {
   IconRoute,
   IconTemplate,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { Outlet } from 'react-router';
 
 const NAV_LINKS = [
-  { label: 'Inboxes', to: '/inboxes', icon: IconInbox },
-  { label: 'Routing rules', to: '/routing/rules', icon: IconRoute },
-  { label: 'Simulator', to: '/routing/simulator', icon: IconFlask },
-  { label: 'Routing guide', to: '/routing/guide', icon: IconMap },
-  { label: 'Routing health', to: '/routing/health', icon: IconHeartbeat },
-  { label: 'Taxonomy', to: '/taxonomy', icon: IconHierarchy },
-  { label: 'People', to: '/people', icon: IconUsers },
-  { label: 'Macros', to: '/macros', icon: IconTemplate },
-  { label: 'Playbooks (SOPs)', to: '/playbooks', icon: IconListCheck },
-  { label: 'Chat paths', to: '/chat-paths', icon: IconMessageChatbot },
-  { label: 'Change history', to: '/changes', icon: IconHistory },
+  { label: 'Inboxes', to: '/inboxes', icon: IconInbox, group: 'Routing' },
+  { label: 'Teams', to: '/teams', icon: IconUsersGroup, group: 'Routing' },
+  { label: 'Routing rules', to: '/routing/rules', icon: IconRoute, group: 'Routing' },
+  { label: 'Simulator', to: '/routing/simulator', icon: IconFlask, group: 'Routing' },
+  { label: 'Chat paths', to: '/chat-paths', icon: IconMessageChatbot, group: 'Routing' },
+  { label: 'Routing guide', to: '/routing/guide', icon: IconMap, group: 'Routing' },
+  { label: 'Routing health', to: '/routing/health', icon: IconHeartbeat, group: 'Routing' },
+  { label: 'Taxonomy', to: '/taxonomy', icon: IconHierarchy, group: 'Playbooks' },
+  { label: 'Macros', to: '/macros', icon: IconTemplate, group: 'Playbooks' },
+  { label: 'Playbooks (SOPs)', to: '/playbooks', icon: IconListCheck, group: 'Playbooks' },
+  { label: 'People', to: '/people', icon: IconUsers, group: 'People' },
+  { label: 'Change history', to: '/changes', icon: IconHistory, group: 'Governance' },
 ];
 
 /** Links only admins see: what they open is admin-only too. */
-const ADMIN_NAV_LINKS = [{ label: 'API keys', to: '/integrations/api-keys', icon: IconKey }];
+const ADMIN_NAV_LINKS = [
+  { label: 'API keys', to: '/integrations/api-keys', icon: IconKey, group: 'Governance' },
+];
 
 export function ConsoleLayout() {
   const viewer = useViewer();
   const navLinks = viewer.access.admin ? [...NAV_LINKS, ...ADMIN_NAV_LINKS] : NAV_LINKS;
   return (
-    <AppFrame appName="Console" navLinks={navLinks}>
+    <AppFrame appName="Console" navLinks={navLinks} navigation="sidebar">
       <Outlet />
     </AppFrame>
   );

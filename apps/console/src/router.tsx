@@ -16,6 +16,7 @@ import { RoutingHealthPage } from './features/routing/RoutingHealthPage.tsx';
 import { RulesPage } from './features/routing/RulesPage.tsx';
 import { SimulatorPage } from './features/routing/SimulatorPage.tsx';
 import { TaxonomyPage } from './features/taxonomy/TaxonomyPage.tsx';
+import { TeamsPage } from './features/teams/TeamsPage.tsx';
 
 export const CONSOLE_BASENAME = '/console';
 
@@ -55,6 +56,7 @@ export const consoleRoutes: RouteObject[] = [
       { path: '/routing/health', element: <RoutingHealthPage /> },
       { path: '/taxonomy', element: <TaxonomyPage /> },
       { path: '/people', element: <PeoplePage /> },
+      { path: '/teams', element: <TeamsPage /> },
       { path: '/macros', element: <MacrosPage /> },
       { path: '/playbooks', element: <SopListPage /> },
       { path: '/playbooks/:requestTypeCode', element: <SopEditorPage /> },

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { DEMO_USERS } from '@switchboard/db/seed';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
@@ -106,4 +106,60 @@ describe.runIf(browserAvailable())('a lead routes a new kind of message', () => 
     await agent.screenshot({ path: `${screenshots}routing-why-here.png`, fullPage: true });
     await guestContext.close();
   }, 180_000);
+
+  /** Picks an option of a Mantine Select inside `scope`, by the select's label. */
+  async function pick(page: Page, scope: Locator, label: string, option: RegExp | string) {
+    // Required fields' labels end with an asterisk.
+    await scope
+      .locator('input')
+      .and(scope.getByLabel(new RegExp(`^${label}( \\*)?$`)))
+      .click();
+    await page.getByRole('option', { name: option }).click();
+  }
+
+  it('opens an inbox for a new team the lead has just staffed', async () => {
+    const lead = await (await browser.newContext()).newPage();
+    await signIn(lead, 'console', 'lead@switchboard.test');
+
+    await lead.goto(`${server.baseUrl}/console/teams`);
+    await lead.getByRole('button', { name: 'New team' }).click();
+    let dialog = lead.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Name/ }).fill('Lisbon night shift');
+    await pick(lead, dialog, 'Kind', 'Support L1');
+    await dialog.getByRole('button', { name: 'Create team' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await lead.getByRole('button', { name: 'Add a member to Lisbon night shift' }).click();
+    dialog = lead.getByRole('dialog');
+    await dialog
+      .locator('input')
+      .and(dialog.getByLabel(/^Person( \*)?$/))
+      .fill('Ana');
+    await lead.getByRole('option', { name: /Ana Silva/ }).click();
+    await dialog.getByRole('button', { name: 'Add member' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await lead
+      .getByRole('cell', { name: /Ana Silva/ })
+      .first()
+      .waitFor();
+    await lead.screenshot({ path: `${screenshots}teams.png`, fullPage: true });
+
+    await lead.goto(`${server.baseUrl}/console/inboxes`);
+    await lead.getByRole('button', { name: 'New inbox' }).click();
+    dialog = lead.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Name/ }).fill('Lisbon night guests');
+    await pick(lead, dialog, 'City', /LIS/);
+    await pick(lead, dialog, 'Team', /Lisbon night shift/);
+    await dialog.getByRole('button', { name: 'Create inbox' }).click();
+    await lead.waitForURL(/\/console\/inboxes\/[0-9a-f-]{36}$/);
+    await lead.getByRole('heading', { name: 'Lisbon night guests' }).waitFor();
+    await lead
+      .getByRole('cell', { name: /Ana Silva/ })
+      .first()
+      .waitFor();
+
+    await lead.goto(`${server.baseUrl}/console/chat-paths`);
+    await lead.getByRole('heading', { name: 'Chat paths' }).waitFor();
+    await lead.getByRole('textbox', { name: /^Greeting/ }).waitFor();
+    await lead.screenshot({ path: `${screenshots}chat-paths.png`, fullPage: true });
+  }, 120_000);
 });

@@ -37,3 +37,47 @@ export function staffRow(overrides: Partial<StaffRow> = {}): StaffRow {
     ...overrides,
   };
 }
+
+type TeamRow = ProcedureOutput<'people.teams'>[number];
+type TeamMemberRow = TeamRow['members'][number];
+
+export const LISBON_L1_ID = '99999999-9999-4999-8999-999999999999';
+export const LISBON_L2_ID = '99999999-9999-4999-8999-999999999998';
+
+export function teamMember(overrides: Partial<TeamMemberRow> = {}): TeamMemberRow {
+  return {
+    teamId: LISBON_L1_ID,
+    userId: '77777777-7777-4777-8777-777777777777',
+    name: 'João Pereira',
+    email: 'joao.pereira@switchboard.test',
+    role: 'member',
+    staffRole: 'agent',
+    availability: 'online',
+    active: true,
+    ...overrides,
+  };
+}
+
+export function teamRow(overrides: Partial<TeamRow> = {}): TeamRow {
+  const id = overrides.id ?? LISBON_L1_ID;
+  const members = overrides.members ?? [teamMember({ teamId: id })];
+  return {
+    id,
+    code: 'LIS_L1',
+    name: 'Lisbon Support L1',
+    kind: 'support_l1',
+    description: 'First contact for Lisbon riders and drivers',
+    memberCount: members.length,
+    inboxes: [
+      {
+        id: '66666666-6666-4666-8666-666666666666',
+        code: 'LIS_GUEST',
+        name: 'Lisbon guests',
+        teamId: id,
+        active: true,
+      },
+    ],
+    members,
+    ...overrides,
+  };
+}

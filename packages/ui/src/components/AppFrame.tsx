@@ -1,4 +1,15 @@
-import { AppShell, Box, Button, Group, Text } from '@mantine/core';
+import {
+  AppShell,
+  Box,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { IconHeadset } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import { Link, matchPath, useLocation } from 'react-router';
@@ -9,6 +20,8 @@ export interface AppNavLink {
   label: string;
   to: string;
   icon?: ComponentType<{ size?: number | string }>;
+  /** The sidebar section the link sits in, e.g. "Routing". */
+  group?: string;
 }
 
 export interface AppFrameProps {
@@ -17,17 +30,92 @@ export interface AppFrameProps {
   navLinks: AppNavLink[];
   /** Controls beside the account menu, e.g. the agent's availability. */
   headerControls?: ReactNode;
+  /**
+   * Where the navigation sits: across the header (a few links, the workspace) or in a
+   * sidebar grouped by section (the console's many settings pages), collapsed behind a
+   * menu button on small screens.
+   */
+  navigation?: 'header' | 'sidebar';
   children: ReactNode;
 }
 
-/** The shell of every signed-in screen: product and app name, navigation, theme, account. */
-export function AppFrame({ appName, navLinks, headerControls, children }: AppFrameProps) {
+function isActive(to: string, pathname: string): boolean {
+  return matchPath({ path: to, end: false }, pathname) !== null;
+}
+
+/** The links in their sections, in the order the sections first appear. */
+function bySection(links: readonly AppNavLink[]): [string, AppNavLink[]][] {
+  const sections = new Map<string, AppNavLink[]>();
+  for (const link of links) {
+    const section = link.group ?? '';
+    sections.set(section, [...(sections.get(section) ?? []), link]);
+  }
+  return [...sections.entries()];
+}
+
+function SidebarNav({ links, onNavigate }: { links: AppNavLink[]; onNavigate: () => void }) {
   const { pathname } = useLocation();
   return (
-    <AppShell header={{ height: 60 }} padding="md">
+    <Stack component="nav" aria-label="Main" gap="sm">
+      {bySection(links).map(([section, sectionLinks]) => (
+        <div key={section}>
+          {section ? (
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
+              {section}
+            </Text>
+          ) : null}
+          {sectionLinks.map(({ label, to, icon: Icon }) => {
+            const active = isActive(to, pathname);
+            return (
+              <NavLink
+                key={to}
+                component={Link}
+                to={to}
+                label={label}
+                active={active}
+                leftSection={Icon ? <Icon size={16} /> : undefined}
+                aria-current={active ? 'page' : undefined}
+                onClick={onNavigate}
+              />
+            );
+          })}
+        </div>
+      ))}
+    </Stack>
+  );
+}
+
+/** The shell of every signed-in screen: product and app name, navigation, theme, account. */
+export function AppFrame({
+  appName,
+  navLinks,
+  headerControls,
+  navigation = 'header',
+  children,
+}: AppFrameProps) {
+  const { pathname } = useLocation();
+  const [menuOpened, menu] = useDisclosure(false);
+  const sidebar = navigation === 'sidebar';
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={
+        sidebar ? { width: 240, breakpoint: 'sm', collapsed: { mobile: !menuOpened } } : undefined
+      }
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">
+            {sidebar ? (
+              <Burger
+                opened={menuOpened}
+                onClick={menu.toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={menuOpened ? 'Close navigation' : 'Open navigation'}
+              />
+            ) : null}
             <Group gap={8} wrap="nowrap">
               <IconHeadset size={24} color="var(--mantine-primary-color-filled)" />
               <Text fw={700}>Switchboard</Text>
@@ -35,24 +123,26 @@ export function AppFrame({ appName, navLinks, headerControls, children }: AppFra
                 {appName}
               </Text>
             </Group>
-            <Group component="nav" aria-label="Main" gap={4} wrap="nowrap">
-              {navLinks.map(({ label, to, icon: Icon }) => {
-                const active = matchPath({ path: to, end: false }, pathname) !== null;
-                return (
-                  <Button
-                    key={to}
-                    component={Link}
-                    to={to}
-                    variant={active ? 'light' : 'subtle'}
-                    color={active ? undefined : 'gray'}
-                    leftSection={Icon ? <Icon size={16} /> : undefined}
-                    aria-current={active ? 'page' : undefined}
-                  >
-                    {label}
-                  </Button>
-                );
-              })}
-            </Group>
+            {sidebar ? null : (
+              <Group component="nav" aria-label="Main" gap={4} wrap="nowrap">
+                {navLinks.map(({ label, to, icon: Icon }) => {
+                  const active = isActive(to, pathname);
+                  return (
+                    <Button
+                      key={to}
+                      component={Link}
+                      to={to}
+                      variant={active ? 'light' : 'subtle'}
+                      color={active ? undefined : 'gray'}
+                      leftSection={Icon ? <Icon size={16} /> : undefined}
+                      aria-current={active ? 'page' : undefined}
+                    >
+                      {label}
+                    </Button>
+                  );
+                })}
+              </Group>
+            )}
           </Group>
           <Group gap="sm" wrap="nowrap">
             {headerControls}
@@ -61,6 +151,13 @@ export function AppFrame({ appName, navLinks, headerControls, children }: AppFra
           </Group>
         </Group>
       </AppShell.Header>
+      {sidebar ? (
+        <AppShell.Navbar p="sm">
+          <AppShell.Section grow component={ScrollArea}>
+            <SidebarNav links={navLinks} onNavigate={menu.close} />
+          </AppShell.Section>
+        </AppShell.Navbar>
+      ) : null}
       <AppShell.Main>
         <Box maw={1400} mx="auto">
           {children}

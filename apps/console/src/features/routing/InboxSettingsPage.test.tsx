@@ -9,10 +9,12 @@ import {
 } from '@switchboard/ui/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { consoleRoutes } from '../../router.tsx';
-import { inboxRow } from '../../test/fixtures.ts';
+import { inboxRow, LISBON_L1_ID, LISBON_L2_ID, teamRow } from '../../test/fixtures.ts';
+import { refusal } from '../../test/trpc-answers.ts';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -36,7 +38,7 @@ function inboxSettings(overrides: Partial<InboxSettings> = {}): InboxSettings {
     active: true,
     assignmentPolicy: { mode: 'round_robin', replyLimitMinutes: 15 },
     cityCode: 'LIS',
-    teamId: '99999999-9999-4999-8999-999999999999',
+    teamId: LISBON_L1_ID,
     teamCode: 'LIS_L1',
     teamName: 'Lisbon Support L1',
     members: [
@@ -65,6 +67,18 @@ function inboxSettings(overrides: Partial<InboxSettings> = {}): InboxSettings {
   };
 }
 
+const TEAMS = [
+  teamRow(),
+  teamRow({
+    id: LISBON_L2_ID,
+    code: 'LIS_L2',
+    name: 'Lisbon Escalations L2',
+    kind: 'escalations_l2',
+    inboxes: [],
+    members: [],
+  }),
+];
+
 function inboxQuery(role: 'lead' | 'trainer' | 'admin', data: () => InboxSettings) {
   return trpcHandler({
     'people.me': () => mockViewer({ role, name: 'Lena Lead' }),
@@ -73,6 +87,7 @@ function inboxQuery(role: 'lead' | 'trainer' | 'admin', data: () => InboxSetting
       return data();
     },
     'routing.listInboxes': () => ({ items: [inboxRow()], total: 1, limit: 25, offset: 0 }),
+    'people.teams': () => TEAMS,
   });
 }
 
@@ -153,6 +168,7 @@ describe('InboxSettingsPage', () => {
             id: input.id,
             name: input.name,
             description: input.description,
+            teamId: input.teamId,
             channels: input.channels,
             active: input.active,
             assignmentPolicy: input.assignmentPolicy,
@@ -194,6 +210,7 @@ describe('InboxSettingsPage', () => {
       id: INBOX_ID,
       name: 'Lisbon guests (PT)',
       description: 'Riders and travellers in Lisbon',
+      teamId: LISBON_L1_ID,
       channels: ['chat', 'whatsapp', 'email'],
       active: true,
       assignmentPolicy: {
@@ -209,6 +226,60 @@ describe('InboxSettingsPage', () => {
     await waitFor(() =>
       expect(settings().getByRole('textbox', { name: 'Tell agents what changes' })).toHaveValue(''),
     );
+  });
+
+  it('moves the inbox to another team, whose members then show', async () => {
+    const user = userEvent.setup();
+    const sent: ProcedureInput<'routing.updateInbox'>[] = [];
+    let data = inboxSettings();
+    server.use(
+      inboxQuery('lead', () => data),
+      trpcMutationHandler({
+        'routing.updateInbox': (input) => {
+          sent.push(input);
+          data = inboxSettings({
+            teamId: LISBON_L2_ID,
+            teamCode: 'LIS_L2',
+            teamName: 'Lisbon Escalations L2',
+            members: [],
+          });
+          const { rolloutNote: _note, ...saved } = input;
+          return saved;
+        },
+      }),
+    );
+    renderRoutes({ path: `/inboxes/${INBOX_ID}`, routes: consoleRoutes });
+    const team = await screen.findByRole('combobox', { name: 'Team' });
+    await waitFor(() => expect(team).toHaveValue('Lisbon Support L1'));
+    expect(settings().getByRole('button', { name: 'Save settings' })).toBeDisabled();
+
+    fireEvent.click(team);
+    const options = within(await controlled(team));
+    // Grouped by what the team does.
+    expect(options.getByText('Escalations L2')).toBeInTheDocument();
+    fireEvent.click(options.getByRole('option', { name: 'Lisbon Escalations L2', hidden: true }));
+    await user.click(settings().getByRole('button', { name: 'Save settings' }));
+
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ id: INBOX_ID, teamId: LISBON_L2_ID });
+    expect(await screen.findByText('LIS · owned by Lisbon Escalations L2')).toBeInTheDocument();
+    expect(await screen.findByText('Nobody is in Lisbon Escalations L2')).toBeInTheDocument();
+  });
+
+  it('shows a refused team on the team field', async () => {
+    const user = userEvent.setup();
+    server.use(
+      inboxQuery('lead', () => inboxSettings()),
+      http.post('*/trpc/routing.updateInbox', () =>
+        refusal('routing.updateInbox', 'NOT_FOUND', 'teamId', 'teamId: Team not found'),
+      ),
+    );
+    renderRoutes({ path: `/inboxes/${INBOX_ID}`, routes: consoleRoutes });
+    const team = await screen.findByRole('combobox', { name: 'Team' });
+    await pick(team, 'Lisbon Escalations L2');
+    await user.click(settings().getByRole('button', { name: 'Save settings' }));
+    expect(await settings().findByText('Team not found')).toBeInTheDocument();
+    expect(settings().queryByText('Not saved')).toBeNull();
   });
 
   it('lets a lead change someone’s availability at once', async () => {
@@ -307,6 +378,7 @@ describe('InboxSettingsPage', () => {
     expect(await screen.findByText(/Read only: team leads and admins change/)).toBeInTheDocument();
     expect(settings().getByRole('textbox', { name: 'Name' })).toBeDisabled();
     expect(settings().getByRole('radio', { name: 'Round robin' })).toBeDisabled();
+    expect(settings().getByRole('combobox', { name: 'Team' })).toBeDisabled();
     expect(settings().queryByRole('button', { name: 'Save settings' })).toBeNull();
     expect(settings().queryByRole('textbox', { name: 'Tell agents what changes' })).toBeNull();
     expect(memberRow('João Pereira').getByText('Online')).toBeInTheDocument();

@@ -19,7 +19,6 @@ import {
   TagsInput,
   Text,
   Textarea,
-  type TextareaProps,
   TextInput,
   Title,
   VisuallyHidden,
@@ -27,8 +26,6 @@ import {
 import { type FormErrors, schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import {
-  ASSIGNMENT_MODES,
-  type AssignmentMode,
   type AssignmentPolicy,
   AVAILABILITIES,
   CHANNELS,
@@ -47,7 +44,6 @@ import {
   trpcErrorCode,
 } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
-import { serverFieldErrors } from '@switchboard/ui/playbooks';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
 import {
   IconAlertTriangle,
@@ -58,35 +54,37 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { RolloutNote } from '../../lib/RolloutNote.tsx';
+import { useServerErrors } from '../../lib/use-server-errors.ts';
 import { AvailabilityBadge } from '../people/AvailabilityBadge.tsx';
+import { useTeamOptions } from '../teams/use-team-options.ts';
+import {
+  assignmentModeOf,
+  CHANNEL_OPTIONS,
+  MODE_DESCRIPTIONS,
+  MODE_OPTIONS,
+} from './inbox-options.ts';
 
 type InboxSettings = RouterOutputs['routing']['inbox'];
 type Member = InboxSettings['members'][number];
 
-const MODE_LABELS: Record<AssignmentMode, string> = {
-  manual: 'Manual',
-  round_robin: 'Round robin',
-  least_loaded: 'Least loaded',
-};
-const MODE_DESCRIPTIONS: Record<AssignmentMode, string> = {
-  manual: 'Conversations wait in the queue until an agent takes one or a lead assigns it.',
-  round_robin: 'Each new conversation goes to the next eligible agent in turn.',
-  least_loaded:
-    'Each new conversation goes to the eligible agent with the fewest open conversations.',
-};
 const AVAILABILITY_OPTIONS = AVAILABILITIES.map((availability) => ({
   value: availability,
   label: availability.charAt(0).toUpperCase() + availability.slice(1),
 }));
-const CHANNEL_OPTIONS = CHANNELS.map((channel) => ({
-  value: channel,
-  label: CHANNEL_LABELS[channel],
-}));
-/** Server paths the inbox form shows on a field; any other refusal is shown as an alert. */
-const INBOX_FORM_PATHS = /^(name|description|channels|active|assignmentPolicy|rolloutNote)(\.|$)/;
-const AGENT_FORM_PATHS = /^(channelCapacity|skills|languages|rolloutNote)(\.|$)/;
+/** Server paths each form shows on a field; any other refusal is shown as an alert. */
+const INBOX_FORM_FIELDS = [
+  'name',
+  'description',
+  'teamId',
+  'channels',
+  'active',
+  'assignmentPolicy',
+  'rolloutNote',
+];
+const AGENT_FORM_FIELDS = ['channelCapacity', 'skills', 'languages', 'rolloutNote'];
 
 /** The first error at a path or below it. */
 function errorUnder(errors: FormErrors, prefix: string): string | null {
@@ -94,35 +92,6 @@ function errorUnder(errors: FormErrors, prefix: string): string | null {
     ([path]) => path === prefix || path.startsWith(`${prefix}.`),
   );
   return found ? String(found[1]) : null;
-}
-
-/** Field errors from a refusal, on the form; whether some refusal is left to show as an alert. */
-function useServerErrors(
-  serverError: unknown,
-  formPaths: RegExp,
-  setErrors: (errors: FormErrors) => void,
-): boolean {
-  const errors = serverFieldErrors(serverError);
-  useEffect(() => {
-    if (Object.keys(errors).length > 0) setErrors(errors);
-  }, [serverError]);
-  return (
-    serverError !== null &&
-    serverError !== undefined &&
-    !Object.keys(errors).some((path) => formPaths.test(path))
-  );
-}
-
-function RolloutNote(props: TextareaProps) {
-  return (
-    <Textarea
-      label="Tell agents what changes"
-      description="Optional. Agents see it with the change and acknowledge it."
-      rows={2}
-      resize="vertical"
-      {...props}
-    />
-  );
 }
 
 /**
@@ -219,6 +188,7 @@ interface InboxFormValues {
   id: string;
   name: string;
   description: string;
+  teamId: string;
   channels: Channel[];
   active: boolean;
   assignmentPolicy: AssignmentPolicy;
@@ -231,6 +201,7 @@ function formValuesOf(inbox: InboxSettings): InboxFormValues {
     id: inbox.id,
     name: inbox.name,
     description: inbox.description,
+    teamId: inbox.teamId,
     channels: CHANNELS.filter((channel) => inbox.channels.includes(channel)),
     active: inbox.active,
     assignmentPolicy: {
@@ -261,10 +232,13 @@ function InboxSettingsForm({ inbox, canEdit }: { inbox: InboxSettings; canEdit: 
         form.resetDirty(saved);
         notifications.show({ color: 'teal', message: 'Inbox settings saved' });
         void queryClient.invalidateQueries({ queryKey: trpc.routing.pathKey() });
+        // The teams list shows which inboxes each team works.
+        void queryClient.invalidateQueries({ queryKey: trpc.people.teams.queryKey() });
       },
     }),
   );
-  const unplacedServerError = useServerErrors(save.error, INBOX_FORM_PATHS, form.setErrors);
+  const teamOptions = useTeamOptions({ id: inbox.teamId, name: inbox.teamName });
+  const unplacedServerError = useServerErrors(save.error, INBOX_FORM_FIELDS, form.setErrors);
   const values = form.getValues();
   const policy = values.assignmentPolicy;
   const setPolicy = <Key extends keyof AssignmentPolicy>(key: Key, value: AssignmentPolicy[Key]) =>
@@ -316,14 +290,32 @@ function InboxSettingsForm({ inbox, canEdit }: { inbox: InboxSettings; canEdit: 
             key={form.key('description')}
             {...form.getInputProps('description')}
           />
-          <Switch
-            label="Active"
-            aria-label="Active"
-            description="An inactive inbox takes no new conversations"
-            disabled={disabled}
-            key={form.key('active')}
-            {...form.getInputProps('active', { type: 'checkbox' })}
-          />
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <Select
+              label="Team"
+              description={
+                teamOptions.isError
+                  ? 'The teams could not be loaded; the inbox stays with its team'
+                  : 'Its members take this inbox’s conversations from the next one on'
+              }
+              data={teamOptions.data}
+              searchable
+              allowDeselect={false}
+              nothingFoundMessage="No team matches"
+              disabled={disabled}
+              withAsterisk={canEdit}
+              key={form.key('teamId')}
+              {...form.getInputProps('teamId')}
+            />
+            <Switch
+              label="Active"
+              aria-label="Active"
+              description="An inactive inbox takes no new conversations"
+              disabled={disabled}
+              key={form.key('active')}
+              {...form.getInputProps('active', { type: 'checkbox' })}
+            />
+          </SimpleGrid>
 
           <Divider label="Assignment" labelPosition="left" />
           <Stack gap={4}>
@@ -332,12 +324,10 @@ function InboxSettingsForm({ inbox, canEdit }: { inbox: InboxSettings; canEdit: 
             </Text>
             <SegmentedControl
               aria-labelledby="inbox-assignment-mode-label"
-              data={ASSIGNMENT_MODES.map((mode) => ({ value: mode, label: MODE_LABELS[mode] }))}
+              data={MODE_OPTIONS}
               value={policy.mode}
               disabled={disabled}
-              onChange={(mode) =>
-                setPolicy('mode', ASSIGNMENT_MODES.find((known) => known === mode) ?? 'manual')
-              }
+              onChange={(mode) => setPolicy('mode', assignmentModeOf(mode))}
               style={{ alignSelf: 'flex-start' }}
             />
             <Text size="xs" c="dimmed">
@@ -405,7 +395,7 @@ function InboxSettingsForm({ inbox, canEdit }: { inbox: InboxSettings; canEdit: 
               />
               {unplacedServerError ? (
                 <Alert color="red" icon={<IconAlertTriangle />} title="Not saved">
-                  {describeError(save.error)}
+                  {unplacedServerError}
                 </Alert>
               ) : null}
               <Group justify="flex-end">
@@ -667,7 +657,7 @@ function AgentRoutingForm({
     },
     validate: schemaResolver(updateAgentRoutingInputSchema, { sync: true }),
   });
-  const unplacedServerError = useServerErrors(serverError, AGENT_FORM_PATHS, form.setErrors);
+  const unplacedServerError = useServerErrors(serverError, AGENT_FORM_FIELDS, form.setErrors);
   const values = form.getValues();
   const setCapacity = (channel: Channel, max: number | string) => {
     // Empty means the agent does not take the channel, the same as 0.
@@ -743,7 +733,7 @@ function AgentRoutingForm({
         />
         {unplacedServerError ? (
           <Alert color="red" icon={<IconAlertTriangle />} title="Not saved">
-            {describeError(serverError)}
+            {unplacedServerError}
           </Alert>
         ) : null}
         <Group justify="flex-end">

@@ -1,6 +1,7 @@
 import {
   Anchor,
   Badge,
+  Button,
   Code,
   Group,
   Paper,
@@ -12,12 +13,15 @@ import {
 } from '@mantine/core';
 import { type Audience, audienceSchema, TEAM_KIND_LABELS } from '@switchboard/domain';
 import { AUDIENCE_LABELS, AudienceBadge, ListPagination, ListQueryState } from '@switchboard/ui';
+import { useViewer } from '@switchboard/ui/auth';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { IconInbox } from '@tabler/icons-react';
+import { IconInbox, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { SearchInput } from '../../lib/SearchInput.tsx';
 import { useListParams } from '../../lib/use-list-params.ts';
+import { CreateInboxModal } from './CreateInboxModal.tsx';
 
 const PAGE_SIZE = 25;
 const PARAMS = ['search', 'audience', 'sort'] as const;
@@ -34,6 +38,8 @@ const SORT_OPTIONS: { value: InboxSort; label: string }[] = [
 
 export function InboxesPage() {
   const trpc = useTRPC();
+  const viewer = useViewer();
+  const [creating, setCreating] = useState(false);
   const { values, page, update } = useListParams(PARAMS);
   const audience = audienceSchema.safeParse(values.audience).data;
   const sort: InboxSort = values.sort === 'openCount' ? 'openCount' : 'name';
@@ -50,14 +56,21 @@ export function InboxesPage() {
 
   return (
     <Stack gap="md">
-      <div>
-        <Title order={1} size="h2">
-          Inboxes
-        </Title>
-        <Text c="dimmed" size="sm">
-          Where conversations land, by city and audience, with their live backlog.
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1} size="h2">
+            Inboxes
+          </Title>
+          <Text c="dimmed" size="sm">
+            Where conversations land, by city and audience, with their live backlog.
+          </Text>
+        </div>
+        {viewer.access.lead ? (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            New inbox
+          </Button>
+        ) : null}
+      </Group>
       <Group align="flex-end">
         <SearchInput
           label="Search"
@@ -176,6 +189,7 @@ export function InboxesPage() {
           onChange={(next) => update({ page: next })}
         />
       ) : null}
+      <CreateInboxModal opened={creating} onClose={() => setCreating(false)} />
     </Stack>
   );
 }

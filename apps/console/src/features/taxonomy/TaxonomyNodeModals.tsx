@@ -29,6 +29,7 @@ import { useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { NameAndCodeFields } from '../../lib/NameAndCodeFields.tsx';
 import {
   conversationCount,
   mergeTargets,
@@ -166,17 +167,6 @@ function FormFooter({
   );
 }
 
-/** DRIVER_NO_SHOW from "Driver no-show": a code suggested while the lead types the name. */
-export function suggestCode(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, '_')
-    .replace(/^[^A-Z]+|_+$/g, '')
-    .slice(0, 64);
-}
-
 interface AddValues {
   level: TaxonomyLevel;
   parentCode: string;
@@ -230,14 +220,6 @@ function AddNodeForm({
     'defaultPriority',
     'description',
   ]);
-  const values = form.getValues();
-  const setName = (name: string) => {
-    // Keep suggesting the code until the lead types one of their own.
-    if (values.code === suggestCode(values.name)) {
-      form.setFieldValue('code', suggestCode(name));
-    }
-    form.setFieldValue('name', name);
-  };
 
   return (
     <form
@@ -252,26 +234,10 @@ function AddNodeForm({
             Under {TAXONOMY_LEVEL_LABELS[parent.level].toLowerCase()} <b>{nodeLabel(parent)}</b>
           </Text>
         ) : null}
-        <TextInput
-          label="Name"
-          description="What agents and leads read; it can be renamed later."
-          withAsterisk
-          data-autofocus
-          {...form.getInputProps('name')}
-          onChange={(event) => setName(event.currentTarget.value)}
-        />
-        <TextInput
-          label="Code"
-          description="UPPER_SNAKE_CASE. Reports use it, so it never changes and is never reused."
-          withAsterisk
-          ff="monospace"
-          {...form.getInputProps('code')}
-          onChange={(event) =>
-            form.setFieldValue(
-              'code',
-              event.currentTarget.value.toUpperCase().replace(/[\s-]/g, '_'),
-            )
-          }
+        <NameAndCodeFields
+          form={form}
+          nameDescription="What agents and leads read; it can be renamed later."
+          codeDescription="UPPER_SNAKE_CASE. Reports use it, so it never changes and is never reused."
         />
         {level === 'request_type' ? (
           <Group grow align="flex-start">
