@@ -75,6 +75,7 @@ export interface ConversationFixtureOptions {
   status?: ConversationStatus;
   cityId?: string | null;
   requestTypeId?: string | null;
+  bookingId?: string | null;
   contactName?: string;
   /** When the customer first wrote (defaults to now): the SLA clocks start there. */
   createdAt?: Date;
@@ -121,6 +122,7 @@ export async function createConversationFixture(db: Database, options: Conversat
       assigneeId: options.assigneeId ?? null,
       cityId: options.cityId ?? null,
       requestTypeId: options.requestTypeId ?? null,
+      bookingId: options.bookingId ?? null,
       lastMessageAt,
       lastMessagePreview: body,
       ...clocks,

@@ -1,6 +1,7 @@
 import { changesRouter } from './router/changes.ts';
 import { chatPathsRouter } from './router/chat-paths.ts';
 import { conversationsRouter } from './router/conversations.ts';
+import { guardrailsRouter } from './router/guardrails.ts';
 import { integrationsRouter } from './router/integrations.ts';
 import { liveRouter } from './router/live.ts';
 import { peopleRouter } from './router/people.ts';
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   changes: changesRouter,
   chatPaths: chatPathsRouter,
   conversations: conversationsRouter,
+  guardrails: guardrailsRouter,
   integrations: integrationsRouter,
   live: liveRouter,
   people: peopleRouter,

@@ -8,6 +8,7 @@ export * from './contacts.ts';
 export * from './conversation-events.ts';
 export * from './conversations.ts';
 export * from './enums.ts';
+export * from './guardrails.ts';
 export * from './inboxes.ts';
 export * from './macros.ts';
 export * from './mentions.ts';

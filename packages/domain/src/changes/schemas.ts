@@ -12,6 +12,7 @@ export const CONFIG_ENTITY_TYPES = [
   'macro',
   'sop',
   'agent_capacity',
+  'guardrail_policy',
 ] as const;
 export const configEntityTypeSchema = z.enum(CONFIG_ENTITY_TYPES);
 export type ConfigEntityType = z.infer<typeof configEntityTypeSchema>;
@@ -26,6 +27,7 @@ export const CONFIG_ENTITY_LABELS: Record<ConfigEntityType, string> = {
   macro: 'Macro',
   sop: 'SOP',
   agent_capacity: 'Agent capacity',
+  guardrail_policy: 'Guardrail policy',
 };
 
 export const changeListInputSchema = pageInputSchema.extend({

@@ -8,6 +8,7 @@ import {
 } from './decide.ts';
 import { context, DAY, HOUR, NOW, noShowPolicy as policy, prior } from './fixtures.ts';
 import { guardrailPolicySchema } from './policy.ts';
+import { describeGuardrailPolicyChange } from './policy-text.ts';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 
@@ -389,3 +390,30 @@ describe('properties', () => {
     );
   });
 });
+
+describe('describeGuardrailPolicyChange', () => {
+  it('reads a limit, a reason and a switch in words', () => {
+    const { version: _version, ...before } = policy;
+    const after = structuredCloneOf(before);
+    after.refund.tiers.L1.maxAmount.EUR = 6_000;
+    after.refund.reasons.push({ code: 'WRONG_VEHICLE', label: 'Wrong vehicle', evidence: [] });
+    after.gesture.enabled = false;
+    // Intl writes a no-break space between a currency code and the amount.
+    const lines = describeGuardrailPolicyChange(before, after).map((line) =>
+      line.replaceAll('\u00a0', ' '),
+    );
+    expect(lines).toEqual([
+      'Refund · reasons: added WRONG_VEHICLE',
+      'Refund · L1: AED 200.00 / €50.00, up to 50% of the booking → AED 200.00 / €60.00, up to 50% of the booking',
+      'Gesture · offered: yes → no',
+    ]);
+    expect(describeGuardrailPolicyChange(before, before)).toEqual(['No visible change']);
+    expect(describeGuardrailPolicyChange(null, before)).toContain(
+      'Refund · reasons: DRIVER_NO_SHOW (needs gps_trace), SERVICE_ISSUE',
+    );
+  });
+});
+
+function structuredCloneOf<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,46 +1,6 @@
-import type { GuardrailContext, PriorAction } from './decide.ts';
-import type { VersionedGuardrailPolicy } from './policy.ts';
+export { noShowPolicy } from './example-policy.ts';
 
-/** A driver no-show policy for guests: amounts in EUR and AED, tiers L1 and L2. */
-export const noShowPolicy: VersionedGuardrailPolicy = {
-  version: 7,
-  requestTypeCode: 'DRIVER_NO_SHOW',
-  audience: 'guest',
-  refund: {
-    enabled: true,
-    reasons: [
-      { code: 'DRIVER_NO_SHOW', label: 'Driver did not show up', evidence: ['gps_trace'] },
-      { code: 'SERVICE_ISSUE', label: 'Service below standard', evidence: [] },
-    ],
-    tiers: {
-      L1: { maxAmount: { EUR: 5_000, AED: 20_000 }, maxPercentOfBooking: 50 },
-      L2: { maxAmount: { EUR: 15_000, AED: 60_000 }, maxPercentOfBooking: 100 },
-    },
-    approval: { lead: { maxAmount: { EUR: 30_000, AED: 120_000 }, maxPercentOfBooking: 100 } },
-    customerCap: { days: 30, maxAmount: { EUR: 50_000, AED: 200_000 } },
-  },
-  gesture: {
-    enabled: true,
-    reasons: [{ code: 'LATE_PICKUP', label: 'Pickup was late', evidence: [] }],
-    tiers: {
-      L1: { maxAmount: { EUR: 1_000, AED: 4_000 }, maxPercentOfBooking: 20 },
-      L2: { maxAmount: { EUR: 2_500, AED: 10_000 }, maxPercentOfBooking: 30 },
-    },
-    approval: { lead: { maxAmount: { EUR: 5_000, AED: 20_000 }, maxPercentOfBooking: 50 } },
-    frequency: { days: 90, maxCount: 1 },
-    combinableWithFullRefund: false,
-  },
-  rebooking: {
-    enabled: true,
-    reasons: [{ code: 'DRIVER_NO_SHOW', label: 'Driver did not show up', evidence: [] }],
-    tiers: {
-      L1: { maxAmount: { EUR: 2_000, AED: 8_000 }, maxPercentOfBooking: 100 },
-      L2: { maxAmount: { EUR: 5_000, AED: 20_000 }, maxPercentOfBooking: 100 },
-    },
-    approval: { lead: { maxAmount: { EUR: 10_000, AED: 40_000 }, maxPercentOfBooking: 100 } },
-    windowHours: 48,
-  },
-};
+import type { GuardrailContext, PriorAction } from './decide.ts';
 
 export const NOW = new Date('2026-06-02T12:00:00Z');
 export const HOUR = 3_600_000;

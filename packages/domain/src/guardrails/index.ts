@@ -1,2 +1,5 @@
 export * from './decide.ts';
+export * from './example-policy.ts';
+export * from './inputs.ts';
 export * from './policy.ts';
+export * from './policy-text.ts';
