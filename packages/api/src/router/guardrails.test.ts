@@ -1,4 +1,4 @@
-import { bookings, guardrailDecisions, memberships } from '@switchboard/db/schema';
+import { bookings, guardrailDecisions, memberships, teams } from '@switchboard/db/schema';
 import { createCityInboxFixture, uniqueSuffix } from '@switchboard/db/testing';
 import type { GuardrailPolicy } from '@switchboard/domain';
 import { noShowPolicy } from '@switchboard/domain';
@@ -225,5 +225,216 @@ describe('deciding on a conversation', () => {
     await expect(
       stranger.caller.guardrails.decide({ conversationId: conversation.id, action: refund(100) }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('proposing actions and answering approvals', () => {
+  beforeAll(async () => {
+    const lead = await api.callerAs('lead');
+    // Back to the example limits: L1 up to €50.00, a lead up to €200.00 on a €200.00 booking.
+    await lead.caller.guardrails.savePolicy({ policy: policyFor(taxonomy.guestType.code) });
+  });
+
+  it('records an allowed refund with its inputs and posts it to the timeline', async () => {
+    const { agent, conversation } = await conversationWithBooking();
+    const proposed = await agent.caller.guardrails.propose({
+      conversationId: conversation.id,
+      action: refund(4_000),
+      note: 'Driver never arrived; GPS attached.',
+    });
+    expect(proposed).toMatchObject({ requestId: null, decision: { outcome: 'allow' } });
+    const [stored] = await db()
+      .select()
+      .from(guardrailDecisions)
+      .where(sql`${guardrailDecisions.id} = ${proposed.decisionId}`);
+    expect(stored).toMatchObject({
+      kind: 'refund',
+      outcome: 'allow',
+      amountMinor: 4_000,
+      currency: 'EUR',
+      inputs: expect.objectContaining({ agentTier: 'L1', history: [] }),
+    });
+    const detail = await agent.caller.conversations.byId({ conversationId: conversation.id });
+    expect(detail.events.at(-1)).toMatchObject({
+      type: 'guardrail_decided',
+      payload: {
+        outcome: 'allow',
+        kind: 'refund',
+        amount: { amountMinor: 4_000, currency: 'EUR' },
+      },
+    });
+    // The next refund counts this one: €160.00 is left.
+    expect(
+      (
+        await agent.caller.guardrails.decide({
+          conversationId: conversation.id,
+          action: refund(16_001),
+        })
+      ).reasons[0],
+    ).toMatch(/At most €160\.00 can still be refunded/);
+  });
+
+  it('queues what needs a lead; the lead’s answer comes back to the agent, once', async () => {
+    const { agent, conversation } = await conversationWithBooking();
+    const lead = await api.callerAs('lead');
+    const proposed = await agent.caller.guardrails.propose({
+      conversationId: conversation.id,
+      action: refund(8_000),
+      note: '',
+    });
+    expect(proposed.decision).toMatchObject({ outcome: 'approval_required', approverRole: 'lead' });
+    const waiting = await lead.caller.guardrails.approvals({ state: 'waiting' });
+    const item = waiting.items.find((row) => row.requestId === proposed.requestId);
+    expect(item).toMatchObject({
+      approverRole: 'lead',
+      amountMinor: 8_000,
+      requestedById: agent.userId,
+    });
+    await expect(agent.caller.guardrails.approvals({})).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(
+      agent.caller.guardrails.answerApproval({
+        requestId: proposed.requestId!,
+        outcome: 'approved',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    await lead.caller.guardrails.answerApproval({
+      requestId: proposed.requestId!,
+      outcome: 'approved',
+      note: 'OK given the GPS trace',
+    });
+    await expect(
+      lead.caller.guardrails.answerApproval({
+        requestId: proposed.requestId!,
+        outcome: 'rejected',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    const mentionsView = await agent.caller.conversations.view({ view: 'mentions', limit: 50 });
+    expect(mentionsView.items.map((row) => row.id)).toContain(conversation.id);
+    // Opening the conversation reads the mention.
+    const detail = await agent.caller.conversations.byId({ conversationId: conversation.id });
+    expect(detail.messages.at(-1)?.body).toMatch(
+      /^A refund of €80\.00 was approved by .*: OK given the GPS trace$/,
+    );
+    expect(detail.events.at(-1)).toMatchObject({
+      type: 'approval_answered',
+      payload: { outcome: 'approved' },
+    });
+    expect(
+      (await lead.caller.guardrails.approvals({ state: 'answered' })).items.some(
+        (row) => row.requestId === proposed.requestId && row.outcome === 'approved',
+      ),
+    ).toBe(true);
+    // Approved money counts: €120.00 is left on the booking.
+    expect(
+      (
+        await agent.caller.guardrails.decide({
+          conversationId: conversation.id,
+          action: refund(12_001),
+        })
+      ).outcome,
+    ).toBe('deny');
+  });
+
+  it('leaves Finance’s requests to Finance & Payouts, and a rejection gives nothing', async () => {
+    const { agent, conversation } = await conversationWithBooking();
+    const lead = await api.callerAs('lead');
+    const finance = await api.callerAs('agent');
+    const [team] = await db()
+      .insert(teams)
+      .values({ code: `FIN_${uniqueSuffix()}`, name: 'Finance', kind: 'finance_payouts' })
+      .returning();
+    await db().insert(memberships).values({ teamId: team!.id, userId: finance.userId });
+    // €200.00 refunded and €50.00 in gestures last week on other bookings: the cap is €500.00.
+    await db()
+      .insert(guardrailDecisions)
+      .values({
+        conversationId: conversation.id,
+        contactId: conversation.contactId,
+        actorId: agent.userId,
+        kind: 'gesture',
+        action: {},
+        inputs: {},
+        outcome: 'allow',
+        reasons: [],
+        amountMinor: 49_000,
+        currency: 'EUR',
+        createdAt: new Date(Date.now() - 7 * 86_400_000),
+      });
+    const proposed = await agent.caller.guardrails.propose({
+      conversationId: conversation.id,
+      action: refund(2_000),
+      note: '',
+    });
+    expect(proposed.decision).toMatchObject({
+      outcome: 'approval_required',
+      approverRole: 'finance',
+    });
+    await expect(
+      lead.caller.guardrails.answerApproval({
+        requestId: proposed.requestId!,
+        outcome: 'approved',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      (await finance.caller.guardrails.approvals({})).items.some(
+        (row) => row.requestId === proposed.requestId,
+      ),
+    ).toBe(true);
+    await finance.caller.guardrails.answerApproval({
+      requestId: proposed.requestId!,
+      outcome: 'rejected',
+      note: 'Over the customer cap',
+    });
+    // Rejected: nothing was given, so the same refund is decided afresh (and asks Finance again).
+    expect(
+      (
+        await agent.caller.guardrails.decide({
+          conversationId: conversation.id,
+          action: refund(2_000),
+        })
+      ).approverRole,
+    ).toBe('finance');
+  });
+
+  it('names bad input and refuses what is not the agent’s', async () => {
+    const { agent, conversation } = await conversationWithBooking();
+    const lead = await api.callerAs('lead');
+    await expectBadInput(
+      agent.caller.guardrails.propose({
+        conversationId: conversation.id,
+        action: refund(100),
+        note: 'x'.repeat(2001),
+      }),
+      'note',
+    );
+    await expectBadInput(
+      lead.caller.guardrails.answerApproval({
+        requestId: '00000000-0000-4000-8000-000000000000',
+        outcome: 'maybe' as 'approved',
+      }),
+      'outcome',
+    );
+    await expect(
+      lead.caller.guardrails.answerApproval({
+        requestId: '00000000-0000-4000-8000-000000000000',
+        outcome: 'approved',
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const stranger = await api.callerAs('agent');
+    await expect(
+      stranger.caller.guardrails.propose({
+        conversationId: conversation.id,
+        action: refund(100),
+        note: '',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const before = await db()
+      .select({ id: guardrailDecisions.id })
+      .from(guardrailDecisions)
+      .where(sql`${guardrailDecisions.conversationId} = ${conversation.id}`);
+    expect(before).toEqual([]);
   });
 });

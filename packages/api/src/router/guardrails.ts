@@ -1,14 +1,23 @@
 import { decideForConversation } from '@switchboard/db/queries/guardrail-context';
 import {
+  answerApproval,
+  listApprovals,
+  proposeAction,
+} from '@switchboard/db/queries/guardrail-decisions';
+import {
   guardrailPolicyByCode,
   listGuardrailPolicies,
   saveGuardrailPolicy,
 } from '@switchboard/db/queries/guardrail-policies';
 import {
+  answerApprovalInputSchema,
+  approvalListInputSchema,
   decideInputSchema,
   policyKeySchema,
+  proposeActionInputSchema,
   saveGuardrailPolicyInputSchema,
 } from '@switchboard/domain';
+import { TRPCError } from '@trpc/server';
 import { requireConversationAccess } from '../conversation-access.ts';
 import { refusalsAsTrpcErrors } from '../refusals.ts';
 import { agentProcedure, consoleProcedure, createTRPCRouter, leadProcedure } from '../trpc.ts';
@@ -47,4 +56,41 @@ export const guardrailsRouter = createTRPCRouter({
       }),
     );
   }),
+
+  /**
+   * Decides and acts: the decision is stored with its inputs and posted to the timeline; an
+   * approval goes to the lead or Finance queue. The server decides again on its own facts.
+   */
+  propose: agentProcedure.input(proposeActionInputSchema).mutation(async ({ ctx, input }) => {
+    await requireConversationAccess(ctx, input.conversationId);
+    return refusalsAsTrpcErrors(() =>
+      proposeAction(ctx.db, {
+        conversationId: input.conversationId,
+        actorId: ctx.viewer.id,
+        action: input.action,
+        note: input.note,
+      }),
+    );
+  }),
+
+  /** The approvals the viewer may answer: leads', and Finance's for Finance & Payouts. */
+  approvals: agentProcedure.input(approvalListInputSchema).query(async ({ ctx, input }) => {
+    const page = await listApprovals(
+      ctx.db,
+      { userId: ctx.viewer.id, role: ctx.viewer.role },
+      input,
+    );
+    if (page.roles.length === 0) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'You answer no approvals' });
+    }
+    return page;
+  }),
+
+  answerApproval: agentProcedure
+    .input(answerApprovalInputSchema)
+    .mutation(({ ctx, input }) =>
+      refusalsAsTrpcErrors(() =>
+        answerApproval(ctx.db, { userId: ctx.viewer.id, role: ctx.viewer.role }, input),
+      ),
+    ),
 });

@@ -158,7 +158,17 @@ export async function guardrailInputsFor(
   };
 }
 
-/** decide() on the stored facts; an input it cannot decide becomes a refusal naming the field. */
+/** An input decide() cannot take, as a refusal naming the request's field. */
+export function guardrailInputRefusal(error: unknown): never {
+  if (!(error instanceof GuardrailInputError)) throw error;
+  const field =
+    error.field.startsWith('amount') || error.field.startsWith('priceDifference')
+      ? `action.${error.field}`
+      : 'conversationId';
+  throw new GuardrailDecisionError('BAD_REQUEST', error.message, field);
+}
+
+/** decide() on the stored facts; writes nothing (the live answer while an agent types). */
 export async function decideForConversation(
   db: DatabaseOrTransaction,
   input: { conversationId: string; actorId: string; action: GuardrailAction; now?: Date },
@@ -167,11 +177,6 @@ export async function decideForConversation(
   try {
     return decide(input.action, context, policy);
   } catch (error) {
-    if (!(error instanceof GuardrailInputError)) throw error;
-    const field =
-      error.field.startsWith('amount') || error.field.startsWith('priceDifference')
-        ? `action.${error.field}`
-        : 'conversationId';
-    throw new GuardrailDecisionError('BAD_REQUEST', error.message, field);
+    guardrailInputRefusal(error);
   }
 }

@@ -30,6 +30,10 @@ export const CONVERSATION_EVENT_TYPES = [
   'routed',
   /** A routing rule answered automatically (a bot message; never counts as a response). */
   'auto_replied',
+  /** A refund, gesture or rebooking was decided under a guardrail policy (allowed, asked, refused). */
+  'guardrail_decided',
+  /** A lead or Finance answered an approval request. */
+  'approval_answered',
 ] as const;
 export const conversationEventTypeSchema = z.enum(CONVERSATION_EVENT_TYPES);
 export type ConversationEventType = z.infer<typeof conversationEventTypeSchema>;

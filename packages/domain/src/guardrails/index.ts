@@ -1,3 +1,4 @@
+export * from './approvals.ts';
 export * from './decide.ts';
 export * from './example-policy.ts';
 export * from './inputs.ts';

@@ -41,6 +41,11 @@ export const decideInputSchema = z.object({
   action: guardrailActionSchema,
 });
 
+/** Decide and act: record the decision, post it, and queue it for approval when needed. */
+export const proposeActionInputSchema = decideInputSchema.extend({
+  note: z.string().trim().max(2000, 'A note is at most 2,000 characters').default(''),
+});
+
 export const policyKeySchema = z.object({
   requestTypeCode: z.string().trim().min(1).max(40),
   audience: audienceSchema,

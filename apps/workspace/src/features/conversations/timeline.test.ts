@@ -48,4 +48,38 @@ describe('describeEvent', () => {
     );
     expect(describeEvent(event('reply_sent', { messageId: 'm3' }), detail)).toBeNull();
   });
+
+  it('says what the guardrails decided on money', () => {
+    const amount = { amountMinor: 4_000, currency: 'EUR' };
+    expect(
+      describeEvent(
+        event('guardrail_decided', { kind: 'refund', amount, outcome: 'allow' }),
+        detail,
+      ),
+    ).toBe('Refund of €40.00 allowed');
+    expect(
+      describeEvent(
+        event('guardrail_decided', {
+          kind: 'gesture',
+          amount,
+          outcome: 'approval_required',
+          approverRole: 'finance',
+          reason: 'Over the customer cap',
+        }),
+        detail,
+      ),
+    ).toBe('Goodwill gesture of €40.00 sent to Finance for approval — Over the customer cap');
+    expect(
+      describeEvent(
+        event('guardrail_decided', {
+          kind: 'refund',
+          amount,
+          outcome: 'deny',
+          reason: 'Paid in full',
+        }),
+        detail,
+      ),
+    ).toBe('Refund of €40.00 refused — Paid in full');
+    expect(describeEvent(event('approval_answered', { outcome: 'approved' }), detail)).toBeNull();
+  });
 });

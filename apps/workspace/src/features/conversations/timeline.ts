@@ -1,4 +1,9 @@
-import { type ConversationStatus, PRIORITY_LABELS, type Priority } from '@switchboard/domain';
+import {
+  type ConversationStatus,
+  formatMoney,
+  PRIORITY_LABELS,
+  type Priority,
+} from '@switchboard/domain';
 import { CHANNEL_LABELS, formatDateTime, STATUS_LABELS } from '@switchboard/ui';
 import type { RouterOutputs } from '@switchboard/ui/trpc';
 
@@ -40,6 +45,33 @@ function priorityLabel(value: unknown): string {
   const priority = text(value);
   const known = priority ? PRIORITY_LABELS[priority as Priority] : undefined;
   return known ? `${priority} ${known.label}` : (priority ?? '?');
+}
+
+const ACTION_NAMES: Record<string, string> = {
+  refund: 'Refund',
+  gesture: 'Goodwill gesture',
+  rebooking: 'Rebooking',
+  driver_adjustment: 'Driver adjustment',
+};
+
+/** "Refund of €40.00 allowed", "… sent to a lead for approval — reason", "… refused — reason". */
+function guardrailDecisionText(payload: Record<string, unknown>): string {
+  const action = ACTION_NAMES[String(payload.kind)] ?? 'Action';
+  const amount = payload.amount as { amountMinor?: unknown; currency?: unknown } | undefined;
+  const money =
+    typeof amount?.amountMinor === 'number' && typeof amount.currency === 'string'
+      ? ` of ${formatMoney({ amountMinor: amount.amountMinor, currency: amount.currency })}`
+      : '';
+  const reason = text(payload.reason);
+  const why = reason ? ` — ${reason}` : '';
+  switch (payload.outcome) {
+    case 'allow':
+      return `${action}${money} allowed`;
+    case 'approval_required':
+      return `${action}${money} sent to ${payload.approverRole === 'finance' ? 'Finance' : 'a lead'} for approval${why}`;
+    default:
+      return `${action}${money} refused${why}`;
+  }
 }
 
 /** One short sentence for a system event, e.g. "Assigned to Ana Silva", "Status Open → Resolved". */
@@ -126,6 +158,11 @@ export function describeEvent(event: TimelineEvent, detail: ConversationDetail):
       const rating = typeof payload.rating === 'number' ? `${payload.rating}/5` : '';
       return `Rated the support ${rating}${comment ? ` — “${comment}”` : ''}`.trim();
     }
+    case 'guardrail_decided':
+      return guardrailDecisionText(payload);
+    case 'approval_answered':
+      // The approver's note in the timeline says who and why.
+      return null;
     default:
       return MESSAGE_EVENTS.has(event.type) ? null : event.type.replaceAll('_', ' ');
   }

@@ -1,0 +1,341 @@
+import {
+  type AnswerApprovalInput,
+  approvalDueAt,
+  decide,
+  formatMoney,
+  type GuardrailAction,
+  type GuardrailDecision,
+  type Money,
+  mayAnswerApproval,
+  type Role,
+  type TeamKind,
+} from '@switchboard/domain';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Database, DatabaseOrTransaction } from '../client.ts';
+import {
+  approvalOutcomes,
+  approvalRequests,
+  conversations,
+  guardrailDecisions,
+  memberships,
+  mentions,
+  messages,
+  teams,
+  users,
+} from '../schema/index.ts';
+import { appendEvents } from './conversation-log.ts';
+import {
+  GuardrailDecisionError,
+  guardrailInputRefusal,
+  guardrailInputsFor,
+} from './guardrail-context.ts';
+import { announce } from './live.ts';
+
+const KIND_TEXT = {
+  refund: 'A refund',
+  gesture: 'A goodwill gesture',
+  rebooking: 'A rebooking',
+  driver_adjustment: 'A driver earnings adjustment',
+} as const;
+
+/** The money an action gives, for the customer's caps and the timeline. */
+function moneyOf(action: GuardrailAction): Money {
+  return action.kind === 'rebooking' ? action.priceDifference : action.amount;
+}
+
+export function actionText(action: GuardrailAction): string {
+  return `${KIND_TEXT[action.kind]} of ${formatMoney(moneyOf(action))}`;
+}
+
+/**
+ * Decides an action on a conversation and acts on the decision in one transaction, under the
+ * conversation's row lock (two agents refunding the same booking at once are decided one
+ * after the other, so caps and duplicates hold): the decision is stored with its inputs, posted
+ * to the timeline, and — when approval is required — queued for a lead or Finance.
+ */
+export async function proposeAction(
+  db: Database,
+  input: { conversationId: string; actorId: string; action: GuardrailAction; note: string },
+  now: Date = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select({
+        id: conversations.id,
+        inboxId: conversations.inboxId,
+        assigneeId: conversations.assigneeId,
+      })
+      .from(conversations)
+      .where(eq(conversations.id, input.conversationId))
+      .for('update');
+    if (!locked) {
+      throw new GuardrailDecisionError('NOT_FOUND', 'Conversation not found', 'conversationId');
+    }
+    const inputs = await guardrailInputsFor(tx, { ...input, now });
+    let decision: GuardrailDecision;
+    try {
+      decision = decide(input.action, inputs.context, inputs.policy);
+    } catch (error) {
+      guardrailInputRefusal(error);
+    }
+    const given = moneyOf(input.action);
+    const [stored] = await tx
+      .insert(guardrailDecisions)
+      .values({
+        conversationId: input.conversationId,
+        contactId: inputs.contactId,
+        bookingId: inputs.bookingId,
+        actorId: input.actorId,
+        kind: input.action.kind,
+        action: { ...input.action, note: input.note },
+        inputs: {
+          agentTier: inputs.context.agentTier,
+          booking: inputs.context.booking,
+          history: inputs.context.history,
+          now: now.toISOString(),
+        },
+        policyId: inputs.policyId,
+        policyVersion: decision.policyVersion,
+        outcome: decision.outcome,
+        approverRole: decision.approverRole ?? null,
+        reasons: decision.reasons,
+        amountMinor: input.action.kind === 'driver_adjustment' ? null : given.amountMinor,
+        currency: input.action.kind === 'driver_adjustment' ? null : given.currency,
+        createdAt: now,
+      })
+      .returning({ id: guardrailDecisions.id });
+    const decisionId = stored!.id;
+    let requestId: string | null = null;
+    if (decision.outcome === 'approval_required') {
+      const [request] = await tx
+        .insert(approvalRequests)
+        .values({
+          decisionId,
+          conversationId: input.conversationId,
+          approverRole: decision.approverRole!,
+          requestedById: input.actorId,
+          dueAt: approvalDueAt(now, decision.approverRole!),
+          createdAt: now,
+        })
+        .returning({ id: approvalRequests.id });
+      requestId = request!.id;
+    }
+    await appendEvents(tx, input.conversationId, { type: 'agent', userId: input.actorId }, [
+      {
+        type: 'guardrail_decided',
+        payload: {
+          decisionId,
+          requestId,
+          kind: input.action.kind,
+          amount: given,
+          outcome: decision.outcome,
+          approverRole: decision.approverRole ?? null,
+          reason: decision.reasons[0] ?? null,
+          policyVersion: decision.policyVersion,
+        },
+        occurredAt: now,
+      },
+    ]);
+    await announce(tx, {
+      kind: 'conversation',
+      conversationId: input.conversationId,
+      inboxId: locked.inboxId,
+      assigneeId: locked.assigneeId,
+      contactId: inputs.contactId,
+      eventType: 'guardrail_decided',
+      at: now.toISOString(),
+    });
+    return { decisionId, requestId, decision };
+  });
+}
+
+/** Team kinds a person belongs to, for who may answer Finance's approvals. */
+async function teamKindsOf(db: DatabaseOrTransaction, userId: string): Promise<TeamKind[]> {
+  const rows = await db
+    .select({ kind: teams.kind })
+    .from(memberships)
+    .innerJoin(teams, eq(teams.id, memberships.teamId))
+    .where(eq(memberships.userId, userId));
+  return rows.map((row) => row.kind);
+}
+
+/** The approvals a person may answer: leads see leads' requests, Finance sees Finance's. */
+async function answerableRoles(db: DatabaseOrTransaction, viewer: { userId: string; role: Role }) {
+  const kinds = await teamKindsOf(db, viewer.userId);
+  const roles: string[] = [];
+  if (viewer.role === 'admin' || viewer.role === 'lead') roles.push('lead');
+  if (viewer.role === 'admin' || kinds.includes('finance_payouts')) roles.push('finance');
+  return roles;
+}
+
+const requester = sql<string>`(select name from users u where u.id = ${approvalRequests.requestedById})`;
+
+/**
+ * The approvals queue: requests the viewer may answer, oldest due first (waiting), or the
+ * answered ones newest first. One page at a time.
+ */
+export async function listApprovals(
+  db: Database,
+  viewer: { userId: string; role: Role },
+  input: { state: 'waiting' | 'answered'; limit: number; offset: number },
+) {
+  const roles = await answerableRoles(db, viewer);
+  if (roles.length === 0) return { items: [], total: 0, roles };
+  const where = and(
+    sql`${approvalRequests.approverRole} = any(${`{${roles.join(',')}}`}::text[])`,
+    input.state === 'waiting'
+      ? isNull(approvalOutcomes.requestId)
+      : isNotNull(approvalOutcomes.requestId),
+  );
+  const base = db
+    .select({
+      requestId: approvalRequests.id,
+      decisionId: approvalRequests.decisionId,
+      conversationId: approvalRequests.conversationId,
+      conversationNumber: conversations.number,
+      approverRole: approvalRequests.approverRole,
+      dueAt: approvalRequests.dueAt,
+      requestedAt: approvalRequests.createdAt,
+      requestedById: approvalRequests.requestedById,
+      requestedByName: requester,
+      kind: guardrailDecisions.kind,
+      action: guardrailDecisions.action,
+      reasons: guardrailDecisions.reasons,
+      amountMinor: guardrailDecisions.amountMinor,
+      currency: guardrailDecisions.currency,
+      policyVersion: guardrailDecisions.policyVersion,
+      outcome: approvalOutcomes.outcome,
+      answeredAt: approvalOutcomes.createdAt,
+      answerNote: approvalOutcomes.note,
+    })
+    .from(approvalRequests)
+    .innerJoin(guardrailDecisions, eq(guardrailDecisions.id, approvalRequests.decisionId))
+    .innerJoin(conversations, eq(conversations.id, approvalRequests.conversationId))
+    .leftJoin(approvalOutcomes, eq(approvalOutcomes.requestId, approvalRequests.id))
+    .where(where);
+  const [items, [count]] = await Promise.all([
+    base
+      .orderBy(
+        input.state === 'waiting' ? asc(approvalRequests.dueAt) : desc(approvalOutcomes.createdAt),
+        asc(approvalRequests.id),
+      )
+      .limit(input.limit)
+      .offset(input.offset),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(approvalRequests)
+      .leftJoin(approvalOutcomes, eq(approvalOutcomes.requestId, approvalRequests.id))
+      .where(where),
+  ]);
+  return { items, total: count?.total ?? 0, roles };
+}
+
+/**
+ * Approves or rejects a request, once: the answer is stored (append-only), posted to the
+ * conversation as a note that mentions the agent who asked — so it reaches their Mentions —
+ * and announced live.
+ */
+export async function answerApproval(
+  db: Database,
+  viewer: { userId: string; role: Role },
+  input: AnswerApprovalInput,
+  now: Date = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const [request] = await tx
+      .select({
+        id: approvalRequests.id,
+        approverRole: approvalRequests.approverRole,
+        requestedById: approvalRequests.requestedById,
+        conversationId: approvalRequests.conversationId,
+        decisionId: approvalRequests.decisionId,
+        action: guardrailDecisions.action,
+        inboxId: conversations.inboxId,
+        assigneeId: conversations.assigneeId,
+        contactId: conversations.contactId,
+        channel: conversations.channel,
+      })
+      .from(approvalRequests)
+      .innerJoin(guardrailDecisions, eq(guardrailDecisions.id, approvalRequests.decisionId))
+      .innerJoin(conversations, eq(conversations.id, approvalRequests.conversationId))
+      .where(eq(approvalRequests.id, input.requestId))
+      .for('update', { of: approvalRequests });
+    if (!request) {
+      throw new GuardrailDecisionError('NOT_FOUND', 'Approval request not found', 'requestId');
+    }
+    const may = mayAnswerApproval(
+      request.approverRole as 'lead' | 'finance',
+      { ...viewer, teamKinds: await teamKindsOf(tx, viewer.userId) },
+      request.requestedById,
+    );
+    if (!may.ok) throw new GuardrailDecisionError('FORBIDDEN', may.why, 'requestId');
+    const [answered] = await tx
+      .insert(approvalOutcomes)
+      .values({
+        requestId: request.id,
+        outcome: input.outcome,
+        decidedById: viewer.userId,
+        note: input.note,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ requestId: approvalOutcomes.requestId });
+    if (!answered) {
+      throw new GuardrailDecisionError(
+        'CONFLICT',
+        'This request has been answered already',
+        'requestId',
+      );
+    }
+    const [approver] = await tx
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.id, viewer.userId));
+    const what = actionText(request.action as unknown as GuardrailAction);
+    const body = `${what} was ${input.outcome} by ${approver?.name ?? 'an approver'}${input.note ? `: ${input.note}` : '.'}`;
+    const [note] = await tx
+      .insert(messages)
+      .values({
+        conversationId: request.conversationId,
+        direction: 'outbound',
+        kind: 'note',
+        authorType: 'agent',
+        authorUserId: viewer.userId,
+        channel: request.channel,
+        body,
+        createdAt: now,
+      })
+      .returning({ id: messages.id });
+    await tx.insert(mentions).values({
+      conversationId: request.conversationId,
+      messageId: note!.id,
+      mentionedUserId: request.requestedById,
+      mentionedById: viewer.userId,
+      createdAt: now,
+    });
+    await appendEvents(tx, request.conversationId, { type: 'agent', userId: viewer.userId }, [
+      {
+        type: 'approval_answered',
+        payload: {
+          requestId: request.id,
+          decisionId: request.decisionId,
+          outcome: input.outcome,
+          note: input.note,
+          messageId: note!.id,
+        },
+        occurredAt: now,
+      },
+    ]);
+    await announce(tx, {
+      kind: 'conversation',
+      conversationId: request.conversationId,
+      inboxId: request.inboxId,
+      assigneeId: request.assigneeId,
+      contactId: request.contactId,
+      eventType: 'approval_answered',
+      mentionedUserIds: [request.requestedById],
+      at: now.toISOString(),
+    });
+    return { requestId: request.id, outcome: input.outcome };
+  });
+}

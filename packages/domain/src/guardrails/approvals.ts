@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { Role } from '../people/roles.ts';
+import type { TeamKind } from '../people/teams.ts';
+import type { ApproverRole } from './decide.ts';
+
+/** How long an approval may wait before the approvals queue shows it as breached. */
+export const APPROVAL_SLA_MINUTES: Record<ApproverRole, number> = { lead: 120, finance: 480 };
+
+export function approvalDueAt(requestedAt: Date, approverRole: ApproverRole): Date {
+  return new Date(requestedAt.getTime() + APPROVAL_SLA_MINUTES[approverRole] * 60_000);
+}
+
+/**
+ * Who may answer an approval: a lead's request any lead (or an admin); Finance's only
+ * someone on a Finance & Payouts team (or an admin). Nobody answers their own request.
+ */
+export function mayAnswerApproval(
+  approverRole: ApproverRole,
+  viewer: { userId: string; role: Role; teamKinds: readonly TeamKind[] },
+  requestedById: string,
+): { ok: true } | { ok: false; why: string } {
+  if (viewer.userId === requestedById) {
+    return { ok: false, why: 'Someone else approves what you asked for' };
+  }
+  if (viewer.role === 'admin') return { ok: true };
+  if (approverRole === 'lead') {
+    return viewer.role === 'lead' ? { ok: true } : { ok: false, why: 'A team lead approves this' };
+  }
+  return viewer.teamKinds.includes('finance_payouts')
+    ? { ok: true }
+    : { ok: false, why: 'Finance & Payouts approves this' };
+}
+
+export const answerApprovalInputSchema = z.object({
+  requestId: z.uuid('Not an approval request'),
+  outcome: z.enum(['approved', 'rejected'], { error: 'Approve or reject' }),
+  note: z.string().trim().max(2000, 'A note is at most 2,000 characters').default(''),
+});
+export type AnswerApprovalInput = z.infer<typeof answerApprovalInputSchema>;
+
+export const approvalListInputSchema = z.object({
+  /** Only requests still waiting (the queue), or the answered ones too (the record). */
+  state: z.enum(['waiting', 'answered']).default('waiting'),
+  limit: z.number().int().min(1).max(100).default(50),
+  offset: z.number().int().min(0).default(0),
+});
