@@ -3,6 +3,7 @@ import {
   AUDIENCES,
   CHANNELS,
   CONVERSATION_STATUSES,
+  guardrailPolicySchema,
   MACRO_VARIABLES,
   macroInputSchema,
   PRIORITIES,
@@ -21,6 +22,7 @@ import { createDatabase, type DatabaseHandle } from './client.ts';
 import { migrateDatabase, rowsOf } from './migrate.ts';
 import { verifyApiKey } from './queries/api-keys.ts';
 import { listChatPaths } from './queries/chat-paths.ts';
+import { listGuardrailPolicies } from './queries/guardrail-policies.ts';
 import { findConversationSop, listMacrosForConversation } from './queries/playbooks.ts';
 import { knownRoutingCodes } from './queries/routing-catalog.ts';
 import { listRules } from './queries/routing-rules.ts';
@@ -405,6 +407,18 @@ describe('seedDemo', () => {
       ['driver', true],
     ]);
     for (const view of views) expect(view.problems).toEqual([]);
+  });
+
+  it('sets guardrail policies for guests’ money requests, with limits in every city’s currency', async () => {
+    const policies = await listGuardrailPolicies(handle.db);
+    expect(policies.map((row) => row.requestTypeCode)).toContain('PICKUP_ISSUE');
+    const currencies = await handle.db.select({ currency: cities.currency }).from(cities);
+    for (const row of policies) {
+      expect(guardrailPolicySchema.safeParse(row.definition).success).toBe(true);
+      for (const { currency } of currencies) {
+        expect(row.definition.refund.tiers.L1.maxAmount[currency]).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('publishes SOP playbooks with required steps for the common request types', async () => {

@@ -15,6 +15,7 @@ import { insertRows } from './bulk-insert.ts';
 import { CITIES } from './cities.ts';
 import { type ContactRow, contactAt, contactCount, contactRow } from './contacts.ts';
 import { type ConversationBatch, ConversationGenerator, emptyBatch } from './conversations.ts';
+import { insertDemoGuardrails } from './guardrails.ts';
 import { DEMO_ADMIN_EMAIL, insertOrganisation } from './organisation.ts';
 import { insertDemoPlaybooks } from './playbooks.ts';
 import { Random } from './random.ts';
@@ -95,6 +96,7 @@ export interface SeedCounts {
   sopVersions: number;
   routingRules: number;
   chatPaths: number;
+  guardrailPolicies: number;
   certifications: number;
 }
 
@@ -143,6 +145,7 @@ function emptyCounts(): SeedCounts {
     sopVersions: 0,
     routingRules: 0,
     chatPaths: 0,
+    guardrailPolicies: 0,
     certifications: 0,
   };
 }
@@ -271,6 +274,7 @@ export async function seedDemo(
         await insertDemoPlaybooks(tx, new Random(seed, 'playbooks'), foundedAt),
       );
       Object.assign(counts, await insertDemoRouting(tx, new Random(seed, 'routing'), foundedAt));
+      counts.guardrailPolicies = await insertDemoGuardrails(tx, foundedAt);
     });
     Object.assign(counts, organisation.counts, taxonomy.counts);
     report({ phase: 'organisation', done: 1, total: 1, perSecond: 0 });
