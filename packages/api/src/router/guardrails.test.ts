@@ -263,6 +263,17 @@ describe('proposing actions and answering approvals', () => {
         amount: { amountMinor: 4_000, currency: 'EUR' },
       },
     });
+    // An auditor decides it again from the stored inputs and policy version.
+    const trainer = await api.callerAs('trainer');
+    expect(
+      await trainer.caller.guardrails.replay({ decisionId: proposed.decisionId }),
+    ).toMatchObject({
+      matches: true,
+      replayed: { outcome: 'allow' },
+    });
+    await expect(
+      agent.caller.guardrails.replay({ decisionId: proposed.decisionId }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // The next refund counts this one: €160.00 is left.
     expect(
       (
@@ -283,6 +294,9 @@ describe('proposing actions and answering approvals', () => {
       note: '',
     });
     expect(proposed.decision).toMatchObject({ outcome: 'approval_required', approverRole: 'lead' });
+    expect((await lead.caller.guardrails.replay({ decisionId: proposed.decisionId })).matches).toBe(
+      true,
+    );
     const waiting = await lead.caller.guardrails.approvals({ state: 'waiting' });
     const item = waiting.items.find((row) => row.requestId === proposed.requestId);
     expect(item).toMatchObject({

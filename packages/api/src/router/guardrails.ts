@@ -3,6 +3,7 @@ import {
   answerApproval,
   listApprovals,
   proposeAction,
+  replayDecision,
 } from '@switchboard/db/queries/guardrail-decisions';
 import {
   guardrailPolicyByCode,
@@ -13,6 +14,7 @@ import {
   answerApprovalInputSchema,
   approvalListInputSchema,
   decideInputSchema,
+  decisionIdInputSchema,
   policyKeySchema,
   proposeActionInputSchema,
   saveGuardrailPolicyInputSchema,
@@ -92,5 +94,12 @@ export const guardrailsRouter = createTRPCRouter({
       refusalsAsTrpcErrors(() =>
         answerApproval(ctx.db, { userId: ctx.viewer.id, role: ctx.viewer.role }, input),
       ),
+    ),
+
+  /** Decides a stored decision again under its policy version: does the record hold up? */
+  replay: consoleProcedure
+    .input(decisionIdInputSchema)
+    .query(({ ctx, input }) =>
+      refusalsAsTrpcErrors(() => replayDecision(ctx.db, input.decisionId)),
     ),
 });

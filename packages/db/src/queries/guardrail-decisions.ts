@@ -1,4 +1,5 @@
 import {
+  type AgentTier,
   type AnswerApprovalInput,
   approvalDueAt,
   decide,
@@ -7,6 +8,7 @@ import {
   type GuardrailDecision,
   type Money,
   mayAnswerApproval,
+  type PriorAction,
   type Role,
   type TeamKind,
 } from '@switchboard/domain';
@@ -29,6 +31,7 @@ import {
   guardrailInputRefusal,
   guardrailInputsFor,
 } from './guardrail-context.ts';
+import { guardrailPolicyVersion } from './guardrail-policies.ts';
 import { announce } from './live.ts';
 
 const KIND_TEXT = {
@@ -338,4 +341,67 @@ export async function answerApproval(
     });
     return { requestId: request.id, outcome: input.outcome };
   });
+}
+
+interface StoredInputs {
+  agentTier: AgentTier;
+  booking: { reference: string; paid: Money; scheduledAt: string };
+  history: (Omit<PriorAction, 'at'> & { at: string })[];
+  now: string;
+}
+
+/**
+ * Decides a stored decision again, from its stored inputs under the policy version it was
+ * made with — what an auditor runs to check that the record and the rules agree.
+ */
+export async function replayDecision(db: Database, decisionId: string) {
+  const [stored] = await db
+    .select({
+      action: guardrailDecisions.action,
+      inputs: guardrailDecisions.inputs,
+      policyId: guardrailDecisions.policyId,
+      policyVersion: guardrailDecisions.policyVersion,
+      outcome: guardrailDecisions.outcome,
+      approverRole: guardrailDecisions.approverRole,
+      reasons: guardrailDecisions.reasons,
+    })
+    .from(guardrailDecisions)
+    .where(eq(guardrailDecisions.id, decisionId));
+  if (!stored) throw new GuardrailDecisionError('NOT_FOUND', 'Decision not found', 'decisionId');
+  if (!stored.policyId || stored.policyVersion === null) {
+    throw new GuardrailDecisionError(
+      'BAD_REQUEST',
+      'This decision was not made under a policy',
+      'decisionId',
+    );
+  }
+  const policy = await guardrailPolicyVersion(db, stored.policyId, stored.policyVersion);
+  if (!policy) {
+    throw new GuardrailDecisionError('NOT_FOUND', 'The policy version is missing', 'decisionId');
+  }
+  const inputs = stored.inputs as unknown as StoredInputs;
+  const { note: _note, ...action } = stored.action as unknown as GuardrailAction & {
+    note?: string;
+  };
+  const replayed = decide(
+    action as GuardrailAction,
+    {
+      now: new Date(inputs.now),
+      agentTier: inputs.agentTier,
+      booking: { ...inputs.booking, scheduledAt: new Date(inputs.booking.scheduledAt) },
+      history: inputs.history.map((prior) => ({ ...prior, at: new Date(prior.at) })),
+    },
+    policy,
+  );
+  const recorded = {
+    outcome: stored.outcome,
+    approverRole: stored.approverRole ?? undefined,
+    reasons: stored.reasons,
+  };
+  const again = {
+    outcome: replayed.outcome,
+    approverRole: replayed.approverRole,
+    reasons: replayed.reasons,
+  };
+  return { recorded, replayed: again, matches: JSON.stringify(recorded) === JSON.stringify(again) };
 }

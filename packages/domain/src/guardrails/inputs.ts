@@ -55,3 +55,5 @@ export const saveGuardrailPolicyInputSchema = z.object({
   policy: guardrailPolicySchema,
   rolloutNote: rolloutNoteSchema,
 });
+
+export const decisionIdInputSchema = z.object({ decisionId: z.uuid('Not a decision id') });
