@@ -1,6 +1,7 @@
 import { AppFrame } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
 import {
+  IconCashBanknote,
   IconFlask,
   IconHeartbeat,
   IconHierarchy,
@@ -11,6 +12,7 @@ import {
   IconMap,
   IconMessageChatbot,
   IconRoute,
+  IconShieldCheck,
   IconTemplate,
   IconUsers,
   IconUsersGroup,
@@ -28,7 +30,9 @@ const NAV_LINKS = [
   { label: 'Taxonomy', to: '/taxonomy', icon: IconHierarchy, group: 'Playbooks' },
   { label: 'Macros', to: '/macros', icon: IconTemplate, group: 'Playbooks' },
   { label: 'Playbooks (SOPs)', to: '/playbooks', icon: IconListCheck, group: 'Playbooks' },
+  { label: 'Guardrails', to: '/guardrails', icon: IconShieldCheck, group: 'Playbooks' },
   { label: 'People', to: '/people', icon: IconUsers, group: 'People' },
+  { label: 'Approvals', to: '/approvals', icon: IconCashBanknote, group: 'Governance' },
   { label: 'Change history', to: '/changes', icon: IconHistory, group: 'Governance' },
 ];
 

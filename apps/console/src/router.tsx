@@ -5,6 +5,9 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { ChangesPage } from './features/changes/ChangesPage.tsx';
 import { ChatPathsPage } from './features/chat-paths/ChatPathsPage.tsx';
+import { ApprovalsPage } from './features/guardrails/ApprovalsPage.tsx';
+import { GuardrailPoliciesPage } from './features/guardrails/GuardrailPoliciesPage.tsx';
+import { GuardrailPolicyEditorPage } from './features/guardrails/GuardrailPolicyEditorPage.tsx';
 import { ApiKeysPage } from './features/integrations/ApiKeysPage.tsx';
 import { PeoplePage } from './features/people/PeoplePage.tsx';
 import { MacrosPage } from './features/playbooks/MacrosPage.tsx';
@@ -60,6 +63,9 @@ export const consoleRoutes: RouteObject[] = [
       { path: '/macros', element: <MacrosPage /> },
       { path: '/playbooks', element: <SopListPage /> },
       { path: '/playbooks/:requestTypeCode', element: <SopEditorPage /> },
+      { path: '/guardrails', element: <GuardrailPoliciesPage /> },
+      { path: '/guardrails/:requestTypeCode/:audience', element: <GuardrailPolicyEditorPage /> },
+      { path: '/approvals', element: <ApprovalsPage /> },
       { path: '/chat-paths', element: <ChatPathsPage /> },
       { path: '/changes', element: <ChangesPage /> },
       { path: '/integrations/api-keys', element: <ApiKeysPage /> },

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { currencySchema, formatMoney, minorUnitDigits, moneySchema } from './money.ts';
+import {
+  currencySchema,
+  formatMoney,
+  majorUnitsText,
+  minorUnitDigits,
+  moneySchema,
+  parseMajorAmount,
+} from './money.ts';
 
 describe('minorUnitDigits', () => {
   it('is 2 for most currencies, 0 for JPY and 3 for KWD and BHD', () => {
@@ -87,6 +94,59 @@ describe('moneySchema', () => {
             // Beyond 2^53 integers stop being exact, so they are refused too.
             Number.isSafeInteger(amountMinor),
           );
+        },
+      ),
+    );
+  });
+});
+
+describe('major units as typed', () => {
+  it('reads decimal text digit by digit, never as a float', () => {
+    expect(parseMajorAmount('0.29', 'EUR')).toEqual({ ok: true, amountMinor: 29 });
+    expect(parseMajorAmount('4.35', 'EUR')).toEqual({ ok: true, amountMinor: 435 });
+    expect(parseMajorAmount('50.1', 'EUR')).toEqual({ ok: true, amountMinor: 5010 });
+    expect(parseMajorAmount('.5', 'EUR')).toEqual({ ok: true, amountMinor: 50 });
+    expect(parseMajorAmount('1250', 'JPY')).toEqual({ ok: true, amountMinor: 1250 });
+    expect(parseMajorAmount('1.250', 'KWD')).toEqual({ ok: true, amountMinor: 1250 });
+  });
+
+  it('refuses what is not an amount, with a message', () => {
+    expect(parseMajorAmount('', 'EUR')).toEqual({ ok: false, message: 'Enter an amount' });
+    expect(parseMajorAmount('12.345', 'EUR')).toEqual({
+      ok: false,
+      message: 'EUR has at most 2 decimals',
+    });
+    expect(parseMajorAmount('1.5', 'JPY')).toMatchObject({ ok: false, message: /whole amounts/ });
+    expect(parseMajorAmount('1e3', 'EUR').ok).toBe(false);
+    expect(parseMajorAmount('-5', 'EUR').ok).toBe(false);
+    expect(parseMajorAmount('-5', 'EUR', { allowNegative: true })).toEqual({
+      ok: true,
+      amountMinor: -500,
+    });
+    expect(parseMajorAmount('99999999999999999', 'EUR')).toEqual({
+      ok: false,
+      message: 'That amount is too large',
+    });
+  });
+
+  it('writes minor units back as the same text, for any amount', () => {
+    expect(majorUnitsText(5010, 'EUR')).toBe('50.10');
+    expect(majorUnitsText(7, 'EUR')).toBe('0.07');
+    expect(majorUnitsText(-250, 'EUR')).toBe('-2.50');
+    expect(majorUnitsText(7, 'JPY')).toBe('7');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constantFrom('EUR', 'JPY', 'KWD'),
+        (amountMinor, currency) => {
+          expect(
+            parseMajorAmount(majorUnitsText(amountMinor, currency), currency, {
+              allowNegative: true,
+            }),
+          ).toEqual({
+            ok: true,
+            amountMinor: amountMinor === 0 ? 0 : amountMinor,
+          });
         },
       ),
     );

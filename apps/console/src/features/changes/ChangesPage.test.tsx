@@ -122,6 +122,36 @@ describe('ChangesPage', () => {
     await waitFor(() => expect(requests.at(-1)).toMatchObject({ entityType: 'macro', offset: 25 }));
   });
 
+  it('narrows the list to one item’s changes from a link, and widens it again', async () => {
+    const user = userEvent.setup();
+    const requests: ListInput[] = [];
+    const policyChange = changeRow({
+      entityType: 'guardrail_policy',
+      entityId: 'policy-1',
+      entityName: 'Driver no-show (guests)',
+      diff: ['Version 8', 'Refund · L1: €50.00 → €62.50'],
+    });
+    server.use(
+      trpcHandler({
+        'people.me': () => mockViewer({ role: 'lead' }),
+        'changes.list': (input) => {
+          requests.push(input);
+          return page([policyChange], input);
+        },
+      }),
+    );
+    const { router } = renderRoutes({
+      path: '/changes?entityType=guardrail_policy&entityId=policy-1',
+      routes: consoleRoutes,
+    });
+    expect(await screen.findByText('Driver no-show (guests) only')).toBeInTheDocument();
+    expect(requests[0]).toMatchObject({ entityType: 'guardrail_policy', entityId: 'policy-1' });
+
+    await user.click(screen.getByRole('button', { name: 'Show every guardrail policy' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?entityType=guardrail_policy'));
+    await waitFor(() => expect(requests.at(-1)?.entityId).toBeUndefined());
+  });
+
   it('opens a rollout note with who has and has not acknowledged it, and the before/after', async () => {
     const user = userEvent.setup();
     const asked: ProcedureInput<'changes.acknowledgements'>[] = [];

@@ -42,7 +42,7 @@ import { useState } from 'react';
 import { useListParams } from '../../lib/use-list-params.ts';
 
 const PAGE_SIZE = 25;
-const PARAMS = ['entityType'] as const;
+const PARAMS = ['entityType', 'entityId'] as const;
 /** Long diffs are cut in the table; the drawer shows every line. */
 const DIFF_LINES_IN_TABLE = 3;
 const ENTITY_TYPE_OPTIONS = CONFIG_ENTITY_TYPES.map((type) => ({
@@ -89,10 +89,13 @@ export function ChangesPage() {
   const trpc = useTRPC();
   const { values, page, update } = useListParams(PARAMS);
   const entityType = configEntityTypeSchema.safeParse(values.entityType).data;
+  // A link from one item (e.g. a guardrail policy) narrows the list to that item's changes.
+  const entityId = values.entityId || undefined;
   const [opened, setOpened] = useState<ChangeRow | null>(null);
   const changes = useQuery({
     ...trpc.changes.list.queryOptions({
       entityType,
+      entityId,
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     }),
@@ -117,9 +120,19 @@ export function ChangesPage() {
           data={ENTITY_TYPE_OPTIONS}
           value={entityType ?? null}
           clearable
-          onChange={(value) => update({ entityType: value ?? undefined })}
+          onChange={(value) => update({ entityType: value ?? undefined, entityId: undefined })}
           w={240}
         />
+        {entityId ? (
+          <Group gap="xs">
+            <Badge variant="light" size="lg">
+              {changes.data?.items[0]?.entityName ?? 'One item'} only
+            </Badge>
+            <Button variant="subtle" size="xs" onClick={() => update({ entityId: undefined })}>
+              Show every {entityType ? CONFIG_ENTITY_LABELS[entityType].toLowerCase() : 'item'}
+            </Button>
+          </Group>
+        ) : null}
       </Group>
       <Paper p={0} style={{ overflow: 'hidden' }}>
         <ListQueryState
@@ -132,7 +145,10 @@ export function ChangesPage() {
               ? `Nothing recorded for “${CONFIG_ENTITY_LABELS[entityType]}” yet.`
               : 'Changes to the configuration appear here as soon as they are saved.',
             action: entityType ? (
-              <Button variant="default" onClick={() => update({ entityType: undefined })}>
+              <Button
+                variant="default"
+                onClick={() => update({ entityType: undefined, entityId: undefined })}
+              >
                 Show every change
               </Button>
             ) : undefined,

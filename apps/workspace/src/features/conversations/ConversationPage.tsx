@@ -6,6 +6,7 @@ import { IconArrowLeft, IconLock, IconMessageOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ActionsPanel } from '../guardrails/index.ts';
 import { loadListOrder, neighbourOf } from '../inbox/list-order.ts';
 import { MacroPicker, SopPanel } from '../playbooks/index.ts';
 import { BookingCard } from './BookingCard.tsx';
@@ -162,6 +163,7 @@ function ConversationScreen({ conversationId }: { conversationId: string }) {
             <CsatCard conversation={conversation} />
             {contact ? <ContactCard contact={contact} language={conversation.language} /> : null}
             {booking ? <BookingCard booking={booking} /> : null}
+            {booking ? <ActionsPanel conversation={conversation} booking={booking} /> : null}
             <ClassificationCard conversation={conversation} tags={tags} readOnly={closed} />
             <WhyHereCard conversation={conversation} />
             <PastConversations items={pastConversations} />

@@ -1,0 +1,1 @@
+export { ActionsPanel, type ActionsPanelProps } from './ActionsPanel.tsx';
