@@ -1,0 +1,148 @@
+import { mkdirSync } from 'node:fs';
+import { majorUnitsText } from '@switchboard/domain';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserAvailable,
+  DEMO_PASSWORD,
+  launchBrowser,
+  type RunningServer,
+  startSeededServer,
+} from './harness.ts';
+
+const screenshots = new URL('../../../tmp/e2e/', import.meta.url).pathname;
+
+/** The demo policies' L1 refund cap per currency (about €50), before the 50%-of-fare cap. */
+const L1_CAP: Record<string, number> = { EUR: 5_000, GBP: 4_500, AED: 20_000, MXN: 100_000 };
+
+/** Request types the demo seeds guardrail policies for. */
+const MONEY_TYPES = ['PICKUP_ISSUE', 'LATE_PICKUP', 'WRONG_VEHICLE', 'FARE_DISPUTE', 'ROUTE_ISSUE'];
+
+interface Booking {
+  reference: string;
+  fareAmountMinor: number;
+  currency: string;
+}
+
+/**
+ * An agent asks for a refund above their tier, the guardrails send it to a lead, the lead
+ * approves it in the console's approvals queue, and the answer reaches the agent's
+ * conversation.
+ */
+describe.runIf(browserAvailable())('a refund above the agent’s limit', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    server = await startSeededServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function cookieOf(email: string): Promise<string> {
+    const response = await fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.baseUrl },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    return response.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0])
+      .join('; ');
+  }
+
+  async function query<T>(cookie: string, path: string, input: unknown): Promise<T> {
+    const encoded = encodeURIComponent(JSON.stringify({ json: input }));
+    const response = await fetch(`${server.baseUrl}/trpc/${path}?input=${encoded}`, {
+      headers: { cookie },
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+  }
+
+  async function signIn(page: Page, app: 'console' | 'workspace', email: string) {
+    await page.goto(`${server.baseUrl}/${app}/sign-in`);
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(new RegExp(`/${app}/(?!sign-in)`));
+  }
+
+  it('goes to a lead, who approves it in the console, and the agent sees the answer', async () => {
+    // One of the agent's money conversations about a booking, under a seeded policy.
+    const agentCookie = await cookieOf('agent@switchboard.test');
+    let found: { id: string; booking: Booking } | null = null;
+    search: for (const view of ['mine', 'unassigned']) {
+      for (const requestTypeCode of MONEY_TYPES) {
+        const page = await query<{ items: { id: string }[] }>(agentCookie, 'conversations.view', {
+          view,
+          requestTypeCode,
+          sort: 'newest',
+          limit: 50,
+          offset: 0,
+        });
+        for (const { id } of page.items) {
+          const detail = await query<{ booking: Booking | null }>(
+            agentCookie,
+            'conversations.byId',
+            { conversationId: id },
+          );
+          if (detail.booking) {
+            found = { id, booking: detail.booking };
+            break search;
+          }
+        }
+      }
+    }
+    expect(found, 'a seeded money conversation with a booking').not.toBeNull();
+    const { id, booking } = found!;
+    const l1 = Math.min(L1_CAP[booking.currency]!, Math.floor(booking.fareAmountMinor / 2));
+    // Above the L1 cap, within the fare and a lead's limit.
+    const amount = l1 + Math.min(100, booking.fareAmountMinor - l1);
+
+    const agent = await (await browser.newContext()).newPage();
+    await signIn(agent, 'workspace', 'agent@switchboard.test');
+    await agent.goto(`${server.baseUrl}/workspace/conversations/${id}`);
+    const panel = agent.getByRole('region', { name: 'Actions' });
+    await panel.getByLabel('Amount').fill(majorUnitsText(amount, booking.currency));
+    // The conversation's own reason is offered first; the first code the policy knows will do.
+    await panel.getByLabel('Reason code').fill('');
+    await panel.getByLabel('Reason code').click();
+    await agent.getByRole('option').first().click();
+    await panel.getByLabel('Evidence').fill('gps_trace');
+    await panel.getByLabel('Evidence').press('Enter');
+    await panel.getByText('Needs approval by a lead').waitFor();
+    await agent.screenshot({ path: `${screenshots}guardrails-agent.png`, fullPage: true });
+    await panel.getByRole('button', { name: 'Ask a lead to approve' }).click();
+    await agent
+      .getByText(/sent to a lead for approval/)
+      .first()
+      .waitFor();
+
+    const lead = await (await browser.newContext()).newPage();
+    await signIn(lead, 'console', 'lead@switchboard.test');
+    await lead.goto(`${server.baseUrl}/console/approvals`);
+    const approve = lead.getByRole('button', { name: /^Approve #/ }).first();
+    await approve.waitFor();
+    await lead.screenshot({ path: `${screenshots}guardrails-approvals.png`, fullPage: true });
+    await approve.click();
+    const dialog = lead.getByRole('dialog');
+    await dialog
+      .getByLabel('Note for the agent')
+      .fill('Approved: the GPS trace shows the no-show.');
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Live in the agent's open conversation: the lead's answer, as a note that mentions them.
+    await agent
+      .getByText(/was approved by .*: Approved: the GPS trace shows the no-show\./)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await agent.screenshot({ path: `${screenshots}guardrails-approved.png`, fullPage: true });
+  }, 180_000);
+});
