@@ -4,9 +4,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
-  DEMO_PASSWORD,
   launchBrowser,
   type RunningServer,
+  sessionCookieOf,
   startSeededServer,
 } from './harness.ts';
 
@@ -26,16 +26,7 @@ describe.runIf(browserAvailable())('web chat bot', () => {
     mkdirSync(screenshots, { recursive: true });
     server = await startSeededServer();
     browser = await launchBrowser();
-    const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.baseUrl },
-      body: JSON.stringify({ email: 'admin@switchboard.test', password: DEMO_PASSWORD }),
-    });
-    expect(signIn.status).toBe(200);
-    adminCookie = signIn.headers
-      .getSetCookie()
-      .map((cookie) => cookie.split(';')[0])
-      .join('; ');
+    adminCookie = await sessionCookieOf(server, 'admin@switchboard.test');
     await trpc('chatPaths.save', {
       audience: 'guest',
       enabled: true,

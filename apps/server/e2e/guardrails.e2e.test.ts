@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { majorUnitsText } from '@switchboard/domain';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
-  DEMO_PASSWORD,
   launchBrowser,
   type RunningServer,
+  sessionCookieOf,
+  signInPage,
   startSeededServer,
 } from './harness.ts';
 
@@ -43,19 +44,6 @@ describe.runIf(browserAvailable())('a refund above the agent’s limit', () => {
     await server?.stop();
   });
 
-  async function cookieOf(email: string): Promise<string> {
-    const response = await fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.baseUrl },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    });
-    expect(response.status).toBe(200);
-    return response.headers
-      .getSetCookie()
-      .map((cookie) => cookie.split(';')[0])
-      .join('; ');
-  }
-
   async function query<T>(cookie: string, path: string, input: unknown): Promise<T> {
     const encoded = encodeURIComponent(JSON.stringify({ json: input }));
     const response = await fetch(`${server.baseUrl}/trpc/${path}?input=${encoded}`, {
@@ -65,17 +53,9 @@ describe.runIf(browserAvailable())('a refund above the agent’s limit', () => {
     return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
   }
 
-  async function signIn(page: Page, app: 'console' | 'workspace', email: string) {
-    await page.goto(`${server.baseUrl}/${app}/sign-in`);
-    await page.getByLabel('Email', { exact: true }).fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(new RegExp(`/${app}/(?!sign-in)`));
-  }
-
   it('goes to a lead, who approves it in the console, and the agent sees the answer', async () => {
     // One of the agent's money conversations about a booking, under a seeded policy.
-    const agentCookie = await cookieOf('agent@switchboard.test');
+    const agentCookie = await sessionCookieOf(server, 'agent@switchboard.test');
     let found: { id: string; booking: Booking } | null = null;
     search: for (const view of ['mine', 'unassigned']) {
       for (const requestTypeCode of MONEY_TYPES) {
@@ -106,7 +86,7 @@ describe.runIf(browserAvailable())('a refund above the agent’s limit', () => {
     const amount = l1 + Math.min(100, booking.fareAmountMinor - l1);
 
     const agent = await (await browser.newContext()).newPage();
-    await signIn(agent, 'workspace', 'agent@switchboard.test');
+    await signInPage(agent, server, 'workspace', 'agent@switchboard.test');
     await agent.goto(`${server.baseUrl}/workspace/conversations/${id}`);
     const panel = agent.getByRole('region', { name: 'Actions' });
     await panel.getByLabel('Amount').fill(majorUnitsText(amount, booking.currency));
@@ -125,7 +105,7 @@ describe.runIf(browserAvailable())('a refund above the agent’s limit', () => {
       .waitFor();
 
     const lead = await (await browser.newContext()).newPage();
-    await signIn(lead, 'console', 'lead@switchboard.test');
+    await signInPage(lead, server, 'console', 'lead@switchboard.test');
     await lead.goto(`${server.baseUrl}/console/approvals`);
     const approve = lead.getByRole('button', { name: /^Approve #/ }).first();
     await approve.waitFor();

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -97,4 +97,32 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/** Signs a demo user in over HTTP and returns the session cookie header for API calls. */
+export async function sessionCookieOf(server: RunningServer, email: string): Promise<string> {
+  const response = await fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.baseUrl },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in as ${email}: HTTP ${response.status}`);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
+}
+
+/** Signs a demo user in through an app's sign-in page and waits to leave it. */
+export async function signInPage(
+  page: Page,
+  server: RunningServer,
+  app: 'console' | 'workspace',
+  email: string,
+): Promise<void> {
+  await page.goto(`${server.baseUrl}/${app}/sign-in`);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(new RegExp(`/${app}/(?!sign-in)`));
 }

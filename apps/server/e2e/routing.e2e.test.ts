@@ -4,9 +4,9 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
-  DEMO_PASSWORD,
   launchBrowser,
   type RunningServer,
+  signInPage,
   startSeededServer,
 } from './harness.ts';
 
@@ -31,18 +31,10 @@ describe.runIf(browserAvailable())('a lead routes a new kind of message', () => 
     await server?.stop();
   });
 
-  async function signIn(page: Page, app: 'console' | 'workspace', email: string) {
-    await page.goto(`${server.baseUrl}/${app}/sign-in`);
-    await page.getByLabel('Email', { exact: true }).fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(new RegExp(`/${app}/(?!sign-in)`));
-  }
-
   it('adds a rule, simulates it, and the next matching chat reaches the predicted agent', async () => {
     const ruleName = 'Wheelchair requests go to London';
     const lead = await (await browser.newContext()).newPage();
-    await signIn(lead, 'console', 'lead@switchboard.test');
+    await signInPage(lead, server, 'console', 'lead@switchboard.test');
 
     await lead.goto(`${server.baseUrl}/console/routing/rules`);
     await lead.getByRole('button', { name: 'New rule' }).first().click();
@@ -92,7 +84,7 @@ describe.runIf(browserAvailable())('a lead routes a new kind of message', () => 
     const agentUser = DEMO_USERS.find((user) => user.name === predicted);
     expect(agentUser, `no demo user named ${predicted}`).toBeDefined();
     const agent = await (await browser.newContext()).newPage();
-    await signIn(agent, 'workspace', agentUser!.email);
+    await signInPage(agent, server, 'workspace', agentUser!.email);
     await agent.goto(`${server.baseUrl}/workspace/inbox?view=mine&sort=newest`);
     const row = agent.getByRole('button', { name: new RegExp(guestName) });
     await row.waitFor({ timeout: 15_000 });
@@ -119,7 +111,7 @@ describe.runIf(browserAvailable())('a lead routes a new kind of message', () => 
 
   it('opens an inbox for a new team the lead has just staffed', async () => {
     const lead = await (await browser.newContext()).newPage();
-    await signIn(lead, 'console', 'lead@switchboard.test');
+    await signInPage(lead, server, 'console', 'lead@switchboard.test');
 
     await lead.goto(`${server.baseUrl}/console/teams`);
     await lead.getByRole('button', { name: 'New team' }).click();

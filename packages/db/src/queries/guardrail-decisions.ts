@@ -19,10 +19,8 @@ import {
   approvalRequests,
   conversations,
   guardrailDecisions,
-  memberships,
   mentions,
   messages,
-  teams,
   users,
 } from '../schema/index.ts';
 import { appendEvents } from './conversation-log.ts';
@@ -33,6 +31,7 @@ import {
 } from './guardrail-context.ts';
 import { guardrailPolicyVersion } from './guardrail-policies.ts';
 import { announce } from './live.ts';
+import { listTeamsOfUser } from './people.ts';
 
 const KIND_TEXT = {
   refund: 'A refund',
@@ -154,12 +153,7 @@ export async function proposeAction(
 
 /** Team kinds a person belongs to, for who may answer Finance's approvals. */
 async function teamKindsOf(db: DatabaseOrTransaction, userId: string): Promise<TeamKind[]> {
-  const rows = await db
-    .select({ kind: teams.kind })
-    .from(memberships)
-    .innerJoin(teams, eq(teams.id, memberships.teamId))
-    .where(eq(memberships.userId, userId));
-  return rows.map((row) => row.kind);
+  return (await listTeamsOfUser(db, userId)).map((team) => team.kind);
 }
 
 /** The approvals a person may answer: leads see leads' requests, Finance sees Finance's. */

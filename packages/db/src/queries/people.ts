@@ -1,6 +1,6 @@
 import type { Role, UserListInput } from '@switchboard/domain';
 import { asc, count, eq } from 'drizzle-orm';
-import type { Database } from '../client.ts';
+import type { Database, DatabaseOrTransaction } from '../client.ts';
 import { memberships, teams, users } from '../schema/index.ts';
 import { allOf, pageOf, textSearch } from './list-helpers.ts';
 
@@ -37,7 +37,7 @@ export async function findStaffMember(db: Database, userId: string): Promise<Sta
   return row ?? null;
 }
 
-export async function listTeamsOfUser(db: Database, userId: string) {
+export async function listTeamsOfUser(db: DatabaseOrTransaction, userId: string) {
   return db
     .select({
       id: teams.id,

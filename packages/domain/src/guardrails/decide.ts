@@ -234,12 +234,6 @@ function decideRefund(
   policy: VersionedGuardrailPolicy,
 ): GuardrailDecision {
   const rules = policy.refund;
-  if (!rules.enabled)
-    return conclude(
-      [deny(`${KIND_NAMES.refund} are not offered for this request type`)],
-      '',
-      policy.version,
-    );
   positive('amount', action.amount);
   const { paid, reference } = context.booking;
   sameCurrency('amount', action.amount, paid);
@@ -291,12 +285,6 @@ function decideGesture(
   policy: VersionedGuardrailPolicy,
 ): GuardrailDecision {
   const rules = policy.gesture;
-  if (!rules.enabled)
-    return conclude(
-      [deny(`${KIND_NAMES.gesture} are not offered for this request type`)],
-      '',
-      policy.version,
-    );
   positive('amount', action.amount);
   const { paid, reference } = context.booking;
   sameCurrency('amount', action.amount, paid);
@@ -339,12 +327,6 @@ function decideRebooking(
   policy: VersionedGuardrailPolicy,
 ): GuardrailDecision {
   const rules = policy.rebooking;
-  if (!rules.enabled)
-    return conclude(
-      [deny(`${KIND_NAMES.rebooking} are not offered for this request type`)],
-      '',
-      policy.version,
-    );
   const { paid, scheduledAt } = context.booking;
   sameCurrency('priceDifference', action.priceDifference, paid);
   const findings: Finding[] = [];
@@ -380,6 +362,13 @@ export function decide(
   context: GuardrailContext,
   policy: VersionedGuardrailPolicy,
 ): GuardrailDecision {
+  if (action.kind !== 'driver_adjustment' && !policy[action.kind].enabled) {
+    return {
+      outcome: 'deny',
+      reasons: [`${KIND_NAMES[action.kind]} are not offered for this request type`],
+      policyVersion: policy.version,
+    };
+  }
   switch (action.kind) {
     case 'refund':
       return decideRefund(action, context, policy);
