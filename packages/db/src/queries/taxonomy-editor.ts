@@ -630,9 +630,12 @@ export async function mergeTaxonomyNodes(
       }
     }
 
-    const movedChildren = merged.value.nodes.filter(
-      (node) => node.code !== from.code && byCode.get(node.code)?.parentCode !== node.parentCode,
-    );
+    // Sorted so the change record reads the same on every database, whatever order rows come in.
+    const movedChildren = merged.value.nodes
+      .filter(
+        (node) => node.code !== from.code && byCode.get(node.code)?.parentCode !== node.parentCode,
+      )
+      .sort((a, b) => a.code.localeCompare(b.code));
     await writeNodeChanges(tx, byCode, merged.value.nodes);
     // History is filed on conversations by request type and reason; categories count through
     // their request types, which the merge has just moved.
