@@ -1,5 +1,6 @@
 export * from './changes/index.ts';
 export * from './conversations/index.ts';
+export * from './escalations/index.ts';
 export * from './guardrails/index.ts';
 export * from './integrations/index.ts';
 export * from './live/index.ts';

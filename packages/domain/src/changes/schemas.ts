@@ -13,6 +13,7 @@ export const CONFIG_ENTITY_TYPES = [
   'sop',
   'agent_capacity',
   'guardrail_policy',
+  'escalation_matrix',
 ] as const;
 export const configEntityTypeSchema = z.enum(CONFIG_ENTITY_TYPES);
 export type ConfigEntityType = z.infer<typeof configEntityTypeSchema>;
@@ -28,6 +29,7 @@ export const CONFIG_ENTITY_LABELS: Record<ConfigEntityType, string> = {
   sop: 'SOP',
   agent_capacity: 'Agent capacity',
   guardrail_policy: 'Guardrail policy',
+  escalation_matrix: 'Escalation matrix',
 };
 
 export const changeListInputSchema = pageInputSchema.extend({

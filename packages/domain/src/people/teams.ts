@@ -24,12 +24,13 @@ export const TEAM_KIND_LABELS: Record<TeamKind, string> = {
   compliance_legal: 'Compliance & Legal',
 };
 
-export const DOWNSTREAM_TEAM_KINDS: readonly TeamKind[] = [
+export const DOWNSTREAM_TEAM_KINDS = [
   'finance_payouts',
   'engineering_platform',
   'operations_fleet',
   'compliance_legal',
-];
+] as const satisfies readonly TeamKind[];
+export type DownstreamTeamKind = (typeof DOWNSTREAM_TEAM_KINDS)[number];
 
 export const MEMBERSHIP_ROLES = ['member', 'lead'] as const;
 export const membershipRoleSchema = z.enum(MEMBERSHIP_ROLES);

@@ -1,3 +1,4 @@
+export * from './business-time.ts';
 export * from './calendar.ts';
 export * from './clocks.ts';
 export * from './replay.ts';

@@ -1,0 +1,98 @@
+import type { Severity } from '../shared/severity.ts';
+import { addBusinessMinutes } from '../sla/business-time.ts';
+import type { EscalationState } from './lifecycle.ts';
+import type { EscalationMatrixEntry } from './matrix.ts';
+
+export interface EscalationDueTimes {
+  acknowledgeDueAt: Date;
+  resolveDueAt: Date;
+}
+
+/**
+ * Both clocks start when the escalation is sent (or sent again after a return) and run in the
+ * owner team's business calendar.
+ */
+export function escalationDueTimes(
+  sentAt: Date,
+  severity: Severity,
+  entry: Pick<EscalationMatrixEntry, 'sla' | 'calendar'>,
+): EscalationDueTimes {
+  const targets = entry.sla[severity];
+  return {
+    acknowledgeDueAt: addBusinessMinutes(sentAt, targets.acknowledgeMinutes, entry.calendar),
+    resolveDueAt: addBusinessMinutes(sentAt, targets.resolveMinutes, entry.calendar),
+  };
+}
+
+export type EscalationClock = 'acknowledge' | 'resolve';
+export type EscalationAlertKind = 'reminder' | 'breach';
+
+export interface EscalationAlert {
+  clock: EscalationClock;
+  kind: EscalationAlertKind;
+  /** Unique per escalation: an alert is sent once, also across restarts and processes. */
+  key: string;
+  dueAt: Date;
+}
+
+export interface EscalationClockState extends EscalationDueTimes {
+  state: EscalationState;
+  /** 1 for the first send, +1 for each resend: each round has its own alerts. */
+  round: number;
+}
+
+function runningClocks(state: EscalationState): EscalationClock[] {
+  if (state === 'open') return ['acknowledge', 'resolve'];
+  if (state === 'acknowledged' || state === 'in_progress') return ['resolve'];
+  return [];
+}
+
+/**
+ * The alerts an escalation is owed at `now`: a reminder `reminderMinutesBefore` a running clock
+ * is due, a breach once it is past due. A breached clock owes no reminder any more.
+ */
+export function escalationAlertsDue(
+  escalation: EscalationClockState,
+  now: Date,
+  reminderMinutesBefore: number,
+): EscalationAlert[] {
+  const alerts: EscalationAlert[] = [];
+  for (const clock of runningClocks(escalation.state)) {
+    const dueAt = clock === 'acknowledge' ? escalation.acknowledgeDueAt : escalation.resolveDueAt;
+    const prefix = `r${escalation.round}:${clock}`;
+    if (now.getTime() > dueAt.getTime()) {
+      alerts.push({ clock, kind: 'breach', key: `${prefix}:breach`, dueAt });
+    } else if (
+      reminderMinutesBefore > 0 &&
+      now.getTime() >= dueAt.getTime() - reminderMinutesBefore * 60_000
+    ) {
+      alerts.push({ clock, kind: 'reminder', key: `${prefix}:reminder`, dueAt });
+    }
+  }
+  return alerts;
+}
+
+/**
+ * When the escalation next owes an alert it has not had (`sent` holds the keys already sent),
+ * or null when nothing more is owed: stored on the row so the alert job reads an index.
+ */
+export function nextEscalationAlertAt(
+  escalation: EscalationClockState,
+  reminderMinutesBefore: number,
+  sent: ReadonlySet<string>,
+): Date | null {
+  const times: number[] = [];
+  for (const clock of runningClocks(escalation.state)) {
+    const due = (
+      clock === 'acknowledge' ? escalation.acknowledgeDueAt : escalation.resolveDueAt
+    ).getTime();
+    const prefix = `r${escalation.round}:${clock}`;
+    if (sent.has(`${prefix}:breach`)) continue;
+    if (reminderMinutesBefore > 0 && !sent.has(`${prefix}:reminder`)) {
+      times.push(due - reminderMinutesBefore * 60_000);
+    } else {
+      times.push(due + 1);
+    }
+  }
+  return times.length > 0 ? new Date(Math.min(...times)) : null;
+}
