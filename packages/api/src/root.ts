@@ -1,9 +1,11 @@
 import { changesRouter } from './router/changes.ts';
 import { chatPathsRouter } from './router/chat-paths.ts';
 import { conversationsRouter } from './router/conversations.ts';
+import { escalationsRouter } from './router/escalations.ts';
 import { guardrailsRouter } from './router/guardrails.ts';
 import { integrationsRouter } from './router/integrations.ts';
 import { liveRouter } from './router/live.ts';
+import { notificationsRouter } from './router/notifications.ts';
 import { peopleRouter } from './router/people.ts';
 import { playbooksRouter } from './router/playbooks.ts';
 import { routingRouter } from './router/routing.ts';
@@ -14,9 +16,11 @@ export const appRouter = createTRPCRouter({
   changes: changesRouter,
   chatPaths: chatPathsRouter,
   conversations: conversationsRouter,
+  escalations: escalationsRouter,
   guardrails: guardrailsRouter,
   integrations: integrationsRouter,
   live: liveRouter,
+  notifications: notificationsRouter,
   people: peopleRouter,
   playbooks: playbooksRouter,
   routing: routingRouter,

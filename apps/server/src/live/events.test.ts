@@ -1,6 +1,5 @@
 import { announce } from '@switchboard/db/queries/live';
 import { createCityInboxFixture, uniqueSuffix } from '@switchboard/db/testing';
-import type { LiveNotice } from '@switchboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, readSse, type TestServer } from '../test-server.ts';
 
@@ -38,7 +37,8 @@ async function openEvents(cookie: string) {
 const noticeFor =
   (conversationId: string, event = 'conversation') =>
   (item: { event: string; data: string }) =>
-    item.event === event && (JSON.parse(item.data) as LiveNotice).conversationId === conversationId;
+    item.event === event &&
+    (JSON.parse(item.data) as { conversationId?: string }).conversationId === conversationId;
 
 describe('GET /events', () => {
   it('answers 401 JSON without a staff session', async () => {

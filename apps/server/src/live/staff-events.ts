@@ -5,7 +5,9 @@ import { inboxIdsOfUser } from '@switchboard/db/queries/routing';
 import {
   type ConversationViewer,
   canViewConversation,
+  isAddressedTo,
   type LiveNotice,
+  seesEveryEscalation,
   seesEveryInbox,
 } from '@switchboard/domain';
 import type { Context } from 'hono';
@@ -43,6 +45,13 @@ class StaffSubscriber implements LiveSubscriber {
   }
 
   offer(notice: LiveNotice, lookups: NoticeLookups): void {
+    if (notice.kind === 'notification' || notice.kind === 'escalation') {
+      const forMe =
+        isAddressedTo(notice, this.viewer.userId) ||
+        (notice.kind === 'escalation' && seesEveryEscalation(this.viewer.role));
+      this.enqueue(async () => forMe, notice);
+      return;
+    }
     if (notice.kind === 'conversation') {
       // Fast path, no lookup: decided in order behind anything already queued.
       this.enqueue(async () => this.sees(notice) || this.isMentioned(notice), notice);

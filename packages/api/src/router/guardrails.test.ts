@@ -1,8 +1,16 @@
-import { bookings, guardrailDecisions, memberships, teams } from '@switchboard/db/schema';
+import { sendDueApprovalAlerts } from '@switchboard/db/queries/approval-alerts';
+import {
+  approvalRequests,
+  bookings,
+  guardrailDecisions,
+  memberships,
+  notifications,
+  teams,
+} from '@switchboard/db/schema';
 import { createCityInboxFixture, uniqueSuffix } from '@switchboard/db/testing';
 import type { GuardrailPolicy } from '@switchboard/domain';
 import { noShowPolicy } from '@switchboard/domain';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversationFixture, createTaxonomyFixture } from '../fixtures.ts';
 import { createTestApi, expectBadInput, type TestApi } from '../testing.ts';
@@ -411,6 +419,54 @@ describe('proposing actions and answering approvals', () => {
         })
       ).approverRole,
     ).toBe('finance');
+  });
+
+  it('reminds the requester’s team lead before the approval SLA runs out, and alerts at it, once', async () => {
+    const { agent, conversation } = await conversationWithBooking();
+    const lead = await api.callerAs('lead');
+    const [team] = await db()
+      .select({ teamId: memberships.teamId })
+      .from(memberships)
+      .where(eq(memberships.userId, agent.userId));
+    await db()
+      .insert(memberships)
+      .values({ teamId: team!.teamId, userId: lead.userId, role: 'lead' });
+    const proposed = await agent.caller.guardrails.propose({
+      conversationId: conversation.id,
+      action: refund(8_000),
+      note: 'Driver never arrived',
+    });
+    const [request] = await db()
+      .select({ dueAt: approvalRequests.dueAt })
+      .from(approvalRequests)
+      .where(eq(approvalRequests.id, proposed.requestId!));
+    const alertsFor = async (userId: string) =>
+      (
+        await db()
+          .select({ kind: notifications.kind, link: notifications.link })
+          .from(notifications)
+          .where(
+            and(eq(notifications.userId, userId), eq(notifications.subjectId, proposed.requestId!)),
+          )
+      ).map((row) => `${row.kind} ${row.link}`);
+    await sendDueApprovalAlerts(db(), new Date(request!.dueAt.getTime() - 60 * 60_000));
+    expect(await alertsFor(lead.userId)).toEqual([]);
+    const nearlyDue = new Date(request!.dueAt.getTime() - 10 * 60_000);
+    await Promise.all([
+      sendDueApprovalAlerts(db(), nearlyDue),
+      sendDueApprovalAlerts(db(), nearlyDue),
+    ]);
+    expect(await alertsFor(lead.userId)).toEqual(['approval_reminder /console/approvals']);
+    await sendDueApprovalAlerts(db(), new Date(request!.dueAt.getTime() + 1_000));
+    await sendDueApprovalAlerts(db(), new Date(request!.dueAt.getTime() + 60_000));
+    expect((await alertsFor(lead.userId)).sort()).toEqual([
+      'approval_breach /console/approvals',
+      'approval_reminder /console/approvals',
+    ]);
+    expect(await alertsFor(agent.userId)).toEqual(['approval_breach /console/approvals']);
+    await expectAppendOnly(
+      sql`delete from approval_alerts where request_id = ${proposed.requestId}`,
+    );
   });
 
   it('names bad input and refuses what is not the agent’s', async () => {

@@ -19,11 +19,10 @@ import {
   approvalRequests,
   conversations,
   guardrailDecisions,
-  mentions,
-  messages,
   users,
 } from '../schema/index.ts';
 import { appendEvents } from './conversation-log.ts';
+import { postNoteBack } from './conversation-notes.ts';
 import {
   GuardrailDecisionError,
   guardrailInputRefusal,
@@ -247,14 +246,9 @@ export async function answerApproval(
         conversationId: approvalRequests.conversationId,
         decisionId: approvalRequests.decisionId,
         action: guardrailDecisions.action,
-        inboxId: conversations.inboxId,
-        assigneeId: conversations.assigneeId,
-        contactId: conversations.contactId,
-        channel: conversations.channel,
       })
       .from(approvalRequests)
       .innerJoin(guardrailDecisions, eq(guardrailDecisions.id, approvalRequests.decisionId))
-      .innerJoin(conversations, eq(conversations.id, approvalRequests.conversationId))
       .where(eq(approvalRequests.id, input.requestId))
       .for('update', { of: approvalRequests });
     if (!request) {
@@ -290,48 +284,21 @@ export async function answerApproval(
       .where(eq(users.id, viewer.userId));
     const what = actionText(request.action as unknown as GuardrailAction);
     const body = `${what} was ${input.outcome} by ${approver?.name ?? 'an approver'}${input.note ? `: ${input.note}` : '.'}`;
-    const [note] = await tx
-      .insert(messages)
-      .values({
-        conversationId: request.conversationId,
-        direction: 'outbound',
-        kind: 'note',
-        authorType: 'agent',
-        authorUserId: viewer.userId,
-        channel: request.channel,
-        body,
-        createdAt: now,
-      })
-      .returning({ id: messages.id });
-    await tx.insert(mentions).values({
+    await postNoteBack(tx, {
       conversationId: request.conversationId,
-      messageId: note!.id,
-      mentionedUserId: request.requestedById,
-      mentionedById: viewer.userId,
-      createdAt: now,
-    });
-    await appendEvents(tx, request.conversationId, { type: 'agent', userId: viewer.userId }, [
-      {
+      authorUserId: viewer.userId,
+      body,
+      mentionUserIds: [request.requestedById],
+      event: {
         type: 'approval_answered',
         payload: {
           requestId: request.id,
           decisionId: request.decisionId,
           outcome: input.outcome,
           note: input.note,
-          messageId: note!.id,
         },
-        occurredAt: now,
       },
-    ]);
-    await announce(tx, {
-      kind: 'conversation',
-      conversationId: request.conversationId,
-      inboxId: request.inboxId,
-      assigneeId: request.assigneeId,
-      contactId: request.contactId,
-      eventType: 'approval_answered',
-      mentionedUserIds: [request.requestedById],
-      at: now.toISOString(),
+      now,
     });
     return { requestId: request.id, outcome: input.outcome };
   });

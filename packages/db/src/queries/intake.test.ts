@@ -342,7 +342,10 @@ describe('receiveInboundMessage', () => {
       const mine = () =>
         heard
           .map(parseLiveNotice)
-          .find((notice) => notice?.conversationId === result.conversationId);
+          .find(
+            (notice) =>
+              notice?.kind === 'conversation' && notice.conversationId === result.conversationId,
+          );
       while (!mine() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(mine()).toMatchObject({
         kind: 'conversation',

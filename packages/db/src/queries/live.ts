@@ -1,4 +1,4 @@
-import type { LiveNotice } from '@switchboard/domain';
+import { LIVE_NOTICE_KINDS, type LiveNotice } from '@switchboard/domain';
 import { sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 
@@ -18,7 +18,7 @@ export async function announce(db: DatabaseOrTransaction, notice: LiveNotice): P
 export function parseLiveNotice(payload: string): LiveNotice | null {
   try {
     const notice = JSON.parse(payload) as LiveNotice;
-    return notice && (notice.kind === 'conversation' || notice.kind === 'presence') ? notice : null;
+    return notice && (LIVE_NOTICE_KINDS as readonly string[]).includes(notice.kind) ? notice : null;
   } catch {
     return null;
   }

@@ -15,6 +15,7 @@ import { insertRows } from './bulk-insert.ts';
 import { CITIES } from './cities.ts';
 import { type ContactRow, contactAt, contactCount, contactRow } from './contacts.ts';
 import { type ConversationBatch, ConversationGenerator, emptyBatch } from './conversations.ts';
+import { insertDemoEscalationMatrix } from './escalations.ts';
 import { insertDemoGuardrails } from './guardrails.ts';
 import { DEMO_ADMIN_EMAIL, insertOrganisation } from './organisation.ts';
 import { insertDemoPlaybooks } from './playbooks.ts';
@@ -97,6 +98,7 @@ export interface SeedCounts {
   routingRules: number;
   chatPaths: number;
   guardrailPolicies: number;
+  escalationPaths: number;
   certifications: number;
 }
 
@@ -146,6 +148,7 @@ function emptyCounts(): SeedCounts {
     routingRules: 0,
     chatPaths: 0,
     guardrailPolicies: 0,
+    escalationPaths: 0,
     certifications: 0,
   };
 }
@@ -275,6 +278,7 @@ export async function seedDemo(
       );
       Object.assign(counts, await insertDemoRouting(tx, new Random(seed, 'routing'), foundedAt));
       counts.guardrailPolicies = await insertDemoGuardrails(tx, foundedAt);
+      counts.escalationPaths = await insertDemoEscalationMatrix(tx, foundedAt);
     });
     Object.assign(counts, organisation.counts, taxonomy.counts);
     report({ phase: 'organisation', done: 1, total: 1, perSecond: 0 });

@@ -34,6 +34,8 @@ export const CONVERSATION_EVENT_TYPES = [
   'guardrail_decided',
   /** A lead or Finance answered an approval request. */
   'approval_answered',
+  /** An escalation of this conversation was sent, returned, resent or resolved. */
+  'escalation_updated',
 ] as const;
 export const conversationEventTypeSchema = z.enum(CONVERSATION_EVENT_TYPES);
 export type ConversationEventType = z.infer<typeof conversationEventTypeSchema>;

@@ -24,4 +24,33 @@ export type LiveNotice =
       userName: string;
       state: 'viewing' | 'typing' | 'left';
       at: string;
+    }
+  | {
+      /** New notifications for these people: their bell refetches. */
+      kind: 'notification';
+      userIds: string[];
+      at: string;
+    }
+  | {
+      /** An escalation changed: its owner team, who raised it and leads refetch. */
+      kind: 'escalation';
+      escalationId: string;
+      conversationId: string;
+      userIds: string[];
+      at: string;
     };
+
+export const LIVE_NOTICE_KINDS = [
+  'conversation',
+  'presence',
+  'notification',
+  'escalation',
+] as const;
+
+/** Notices addressed to people by id rather than by inbox. */
+export function isAddressedTo(notice: LiveNotice, userId: string): boolean {
+  return (
+    (notice.kind === 'notification' || notice.kind === 'escalation') &&
+    notice.userIds.includes(userId)
+  );
+}

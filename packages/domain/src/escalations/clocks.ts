@@ -47,29 +47,38 @@ function runningClocks(state: EscalationState): EscalationClock[] {
   return [];
 }
 
-/**
- * The alerts an escalation is owed at `now`: a reminder `reminderMinutesBefore` a running clock
- * is due, a breach once it is past due. A breached clock owes no reminder any more.
- */
+/** The alerts an escalation's running clocks owe at `now` (see clockAlertDue). */
 export function escalationAlertsDue(
   escalation: EscalationClockState,
   now: Date,
   reminderMinutesBefore: number,
 ): EscalationAlert[] {
-  const alerts: EscalationAlert[] = [];
-  for (const clock of runningClocks(escalation.state)) {
+  return runningClocks(escalation.state).flatMap((clock) => {
     const dueAt = clock === 'acknowledge' ? escalation.acknowledgeDueAt : escalation.resolveDueAt;
-    const prefix = `r${escalation.round}:${clock}`;
-    if (now.getTime() > dueAt.getTime()) {
-      alerts.push({ clock, kind: 'breach', key: `${prefix}:breach`, dueAt });
-    } else if (
-      reminderMinutesBefore > 0 &&
-      now.getTime() >= dueAt.getTime() - reminderMinutesBefore * 60_000
-    ) {
-      alerts.push({ clock, kind: 'reminder', key: `${prefix}:reminder`, dueAt });
-    }
+    const alert = clockAlertDue(dueAt, now, reminderMinutesBefore);
+    return alert
+      ? [{ clock, kind: alert, key: `r${escalation.round}:${clock}:${alert}`, dueAt }]
+      : [];
+  });
+}
+
+/**
+ * What a running clock owes at `now`: a reminder from `reminderMinutesBefore` before it is due,
+ * a breach once it is past due (a breached clock owes no reminder any more), else nothing.
+ */
+export function clockAlertDue(
+  dueAt: Date,
+  now: Date,
+  reminderMinutesBefore: number,
+): EscalationAlertKind | null {
+  if (now.getTime() > dueAt.getTime()) return 'breach';
+  if (
+    reminderMinutesBefore > 0 &&
+    now.getTime() >= dueAt.getTime() - reminderMinutesBefore * 60_000
+  ) {
+    return 'reminder';
   }
-  return alerts;
+  return null;
 }
 
 /**

@@ -59,6 +59,8 @@ export const escalationNoteInputSchema = escalationIdInputSchema.extend({
 });
 
 export const escalationQueueInputSchema = pageInputSchema.extend({
+  /** My teams' queue, the ones I raised, or (leads and admins) every team's. */
+  scope: z.enum(['team', 'raised', 'all']).default('team'),
   teamKind: escalationTeamKindSchema.optional(),
   /** 'active' is open, acknowledged and in progress. */
   state: z.enum([...ESCALATION_STATES, 'active', 'all']).default('active'),
@@ -75,4 +77,13 @@ export const saveEscalationMatrixInputSchema = z.object({
 export const escalationReportInputSchema = z.object({
   /** Escalations sent in the last N days. */
   days: z.number().int().min(1).max(366).default(30),
+});
+
+export const notificationListInputSchema = z.object({
+  unreadOnly: z.boolean().default(false),
+  limit: z.number().int().min(1).max(100).default(30),
+});
+
+export const markNotificationsReadInputSchema = z.object({
+  ids: z.union([z.array(z.uuid('Not a notification id')).min(1).max(100), z.literal('all')]),
 });

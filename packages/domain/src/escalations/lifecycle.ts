@@ -88,3 +88,8 @@ export function mayMoveEscalation(
     ? { ok: true }
     : { ok: false, why: 'Only the owner team works this escalation' };
 }
+
+/** Leads and admins oversee every queue; others see their teams' and what they raised. */
+export function seesEveryEscalation(role: Role): boolean {
+  return role === 'admin' || role === 'lead';
+}

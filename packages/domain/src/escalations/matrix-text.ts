@@ -1,6 +1,7 @@
 import { describeChange } from '../changes/diff.ts';
 import { TEAM_KIND_LABELS } from '../people/teams.ts';
 import { SEVERITIES, SEVERITY_LABELS } from '../shared/severity.ts';
+import { WEEKDAYS } from '../sla/calendar.ts';
 import { HANDOFF_FIELD_LABELS } from './handoff.ts';
 import type { EscalationMatrixEntry, EscalationTrigger } from './matrix.ts';
 
@@ -25,9 +26,11 @@ function triggerText(trigger: EscalationTrigger): string {
 }
 
 function calendarText(entry: EscalationMatrixEntry): string {
-  const days = Object.entries(entry.calendar.weekly)
-    .filter(([, intervals]) => intervals && intervals.length > 0)
-    .map(([day, intervals]) => `${day} ${intervals!.map(([a, b]) => `${a}–${b}`).join(', ')}`);
+  // Weekday order, not key order: stored JSON does not keep keys in the order they were written.
+  const days = WEEKDAYS.flatMap((day) => {
+    const intervals = entry.calendar.weekly[day] ?? [];
+    return intervals.length > 0 ? [`${day} ${intervals.map(([a, b]) => `${a}–${b}`).join(', ')}`] : [];
+  });
   const holidays = entry.calendar.holidays.length
     ? `; closed ${entry.calendar.holidays.join(', ')}`
     : '';

@@ -6,6 +6,9 @@ import type { ApproverRole } from './decide.ts';
 /** How long an approval may wait before the approvals queue shows it as breached. */
 export const APPROVAL_SLA_MINUTES: Record<ApproverRole, number> = { lead: 120, finance: 480 };
 
+/** Whoever may answer is reminded this long before an approval's SLA runs out. */
+export const APPROVAL_REMINDER_MINUTES = 30;
+
 export function approvalDueAt(requestedAt: Date, approverRole: ApproverRole): Date {
   return new Date(requestedAt.getTime() + APPROVAL_SLA_MINUTES[approverRole] * 60_000);
 }

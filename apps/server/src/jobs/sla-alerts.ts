@@ -1,0 +1,36 @@
+import type { DatabaseHandle } from '@switchboard/db/client';
+import { sendDueApprovalAlerts } from '@switchboard/db/queries/approval-alerts';
+import { sendDueEscalationAlerts } from '@switchboard/db/queries/escalations';
+import type { Logger } from '../logger.ts';
+import { type RecurringJob, startRecurringJob } from './recurring-job.ts';
+
+/** How often escalation and approval clocks are checked; an alert is at most this late. */
+export const SLA_ALERTS_EVERY_MS = 30_000;
+
+/**
+ * Reminders before, and alerts at, escalation and approval SLA breaches. What is due is read
+ * from the database and each alert is keyed, so a restart or a second process sends each once.
+ */
+export function startSlaAlerts(options: {
+  database: DatabaseHandle;
+  logger: Logger;
+  everyMs?: number;
+}): RecurringJob {
+  const { database } = options;
+  return startRecurringJob({
+    name: 'sla alerts',
+    everyMs: options.everyMs ?? SLA_ALERTS_EVERY_MS,
+    logger: options.logger,
+    async work() {
+      let total = 0;
+      for (;;) {
+        const now = new Date();
+        const sent =
+          (await sendDueEscalationAlerts(database.db, now)) +
+          (await sendDueApprovalAlerts(database.db, now));
+        total += sent;
+        if (sent === 0) return total;
+      }
+    },
+  });
+}
