@@ -503,6 +503,7 @@ describe('escalation clocks and turnaround', () => {
       ids.push(id);
       let at = start;
       if (plan.reject) {
+        // Returned after 10 minutes, sent again 20 minutes later.
         await moveEscalationRecord(
           db(),
           team,
@@ -512,7 +513,7 @@ describe('escalation clocks and turnaround', () => {
             reason: 'missing_information',
             note: 'Need the statement',
           },
-          minutes((at += 10)),
+          minutes(at + 10),
         );
         await moveEscalationRecord(
           db(),
@@ -524,8 +525,9 @@ describe('escalation clocks and turnaround', () => {
             fields: handoff(booking.reference),
             note: '',
           },
-          minutes((at += 20)),
+          minutes(at + 30),
         );
+        at += 30;
       }
       if (plan.ack !== null) {
         await moveEscalationRecord(

@@ -109,8 +109,7 @@ export async function listEscalations(
       : undefined,
   ];
   const where = and(...conditions);
-  const activeOnly =
-    states !== null && states.every((state) => ACTIVE.includes(state as EscalationState));
+  const activeOnly = states?.every((state) => ACTIVE.includes(state as EscalationState)) ?? false;
   const [items, [count]] = await Promise.all([
     selectRows(db)
       .where(where)

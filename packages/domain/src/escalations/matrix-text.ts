@@ -29,7 +29,9 @@ function calendarText(entry: EscalationMatrixEntry): string {
   // Weekday order, not key order: stored JSON does not keep keys in the order they were written.
   const days = WEEKDAYS.flatMap((day) => {
     const intervals = entry.calendar.weekly[day] ?? [];
-    return intervals.length > 0 ? [`${day} ${intervals.map(([a, b]) => `${a}–${b}`).join(', ')}`] : [];
+    return intervals.length > 0
+      ? [`${day} ${intervals.map(([a, b]) => `${a}–${b}`).join(', ')}`]
+      : [];
   });
   const holidays = entry.calendar.holidays.length
     ? `; closed ${entry.calendar.holidays.join(', ')}`
