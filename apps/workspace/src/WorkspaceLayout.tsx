@@ -1,14 +1,16 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { AppFrame } from '@switchboard/ui';
-import { IconInbox, IconMap, IconTemplate } from '@tabler/icons-react';
+import { IconArrowForwardUp, IconInbox, IconMap, IconTemplate } from '@tabler/icons-react';
 import { Outlet } from 'react-router';
 import { RolloutNotes } from './features/changes/RolloutNotes.tsx';
 import { CommandPalette } from './features/keyboard/CommandPalette.tsx';
 import { useLiveEvents } from './features/live/use-live-events.ts';
+import { NotificationsBell } from './features/notifications/NotificationsBell.tsx';
 import { AvailabilityControl } from './features/presence/AvailabilityControl.tsx';
 
 const NAV_LINKS = [
   { label: 'Inbox', to: '/inbox', icon: IconInbox },
+  { label: 'Escalations', to: '/escalations', icon: IconArrowForwardUp },
   { label: 'My macros', to: '/macros', icon: IconTemplate },
   { label: 'Routing guide', to: '/routing-guide', icon: IconMap },
 ];
@@ -27,7 +29,16 @@ export function WorkspaceLayout() {
   const status = useLiveEvents();
   const live = LIVE_LABELS[status];
   return (
-    <AppFrame appName="Workspace" navLinks={NAV_LINKS} headerControls={<AvailabilityControl />}>
+    <AppFrame
+      appName="Workspace"
+      navLinks={NAV_LINKS}
+      headerControls={
+        <>
+          <NotificationsBell />
+          <AvailabilityControl />
+        </>
+      }
+    >
       <Tooltip label={`${live.hint} · Ctrl+K for the command palette`}>
         <Badge
           pos="fixed"

@@ -2,6 +2,8 @@ import { RequireSession, SignInPage } from '@switchboard/ui/auth';
 import { RoutingGuidePage } from '@switchboard/ui/routing';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ConversationPage } from './features/conversations/ConversationPage.tsx';
+import { EscalationPage } from './features/escalations/EscalationPage.tsx';
+import { EscalationQueuePage } from './features/escalations/EscalationQueuePage.tsx';
 import { InboxPage } from './features/inbox/InboxPage.tsx';
 import { MyMacrosPage } from './features/playbooks/index.ts';
 import { WorkspaceLayout } from './WorkspaceLayout.tsx';
@@ -29,6 +31,8 @@ export const workspaceRoutes: RouteObject[] = [
       { index: true, element: <Navigate to="/inbox" replace /> },
       { path: '/inbox', element: <InboxPage /> },
       { path: '/conversations/:conversationId', element: <ConversationPage /> },
+      { path: '/escalations', element: <EscalationQueuePage /> },
+      { path: '/escalations/:escalationId', element: <EscalationPage /> },
       { path: '/macros', element: <MyMacrosPage /> },
       { path: '/routing-guide', element: <RoutingGuidePage /> },
       { path: '*', element: <Navigate to="/inbox" replace /> },

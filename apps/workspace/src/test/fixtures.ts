@@ -6,6 +6,8 @@ type ConversationDetail = ProcedureOutput<'conversations.byId'>;
 /** What WorkspaceLayout asks for on every screen, whatever the page: here, no rollout notes. */
 export const layoutMocks = {
   'changes.myRolloutNotes': () => [],
+  'notifications.list': () => ({ items: [], unread: 0 }),
+  'escalations.forConversation': () => ({ escalations: [], suggestions: [], paths: [] }),
 } satisfies ProcedureMocks;
 
 export const CONVERSATION_ID = '22222222-2222-4222-8222-222222222222';

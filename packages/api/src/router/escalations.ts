@@ -1,4 +1,5 @@
 import {
+  type EscalationMatrixRow,
   escalationMatrixEntry,
   listEscalationMatrix,
   saveEscalationMatrixEntry,
@@ -88,6 +89,16 @@ async function requireEscalationAccess(ctx: SignedInContext, escalationId: strin
   return { ...row, teamIds };
 }
 
+/** What the handoff form needs of a matrix entry. */
+function pathOf(row: EscalationMatrixRow) {
+  return {
+    teamKind: row.teamKind,
+    teamName: row.ownerTeamName,
+    requiredFields: row.definition.requiredFields,
+    sla: row.definition.sla,
+  };
+}
+
 export const escalationsRouter = createTRPCRouter({
   /** The whole matrix, one entry per downstream team. */
   matrix: consoleProcedure.query(({ ctx }) => listEscalationMatrix(ctx.db)),
@@ -121,12 +132,7 @@ export const escalationsRouter = createTRPCRouter({
       return {
         escalations: list,
         suggestions,
-        paths: matrix.map((row) => ({
-          teamKind: row.teamKind,
-          teamName: row.ownerTeamName,
-          requiredFields: row.definition.requiredFields,
-          sla: row.definition.sla,
-        })),
+        paths: matrix.map(pathOf),
       };
     }),
 
@@ -164,8 +170,11 @@ export const escalationsRouter = createTRPCRouter({
     if (!detail) throw new TRPCError({ code: 'NOT_FOUND', message: 'Escalation not found' });
     const viewer = { role: ctx.viewer.role, teamIds: access.teamIds };
     const canResend = await seesConversation(ctx, detail.conversationId);
+    const matrix = await escalationMatrixEntry(ctx.db, detail.teamKind);
     return {
       ...detail,
+      /** The team's path as it is today: what a resend must carry. */
+      path: matrix ? pathOf(matrix) : null,
       moves: movesFrom(detail.state as EscalationState).filter((move) =>
         move === 'resend' ? canResend : mayMoveEscalation(move, viewer, detail.ownerTeamId).ok,
       ),

@@ -40,6 +40,7 @@ const rowColumns = {
   severity: escalations.severity,
   state: escalations.state,
   summary: escalations.summary,
+  fields: escalations.fields,
   round: escalations.round,
   sentAt: escalations.sentAt,
   acknowledgeDueAt: escalations.acknowledgeDueAt,
@@ -132,7 +133,6 @@ export async function escalationDetail(db: Database, escalationId: string, now: 
   const [row] = await db
     .select({
       ...rowColumns,
-      fields: escalations.fields,
       context: escalations.context,
       matrixVersion: escalations.matrixVersion,
     })

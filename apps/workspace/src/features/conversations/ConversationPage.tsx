@@ -6,6 +6,7 @@ import { IconArrowLeft, IconLock, IconMessageOff } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { EscalationsPanel, type HandoffPrefill } from '../escalations/index.ts';
 import { ActionsPanel } from '../guardrails/index.ts';
 import { loadListOrder, neighbourOf } from '../inbox/list-order.ts';
 import { MacroPicker, SopPanel } from '../playbooks/index.ts';
@@ -76,6 +77,7 @@ function ConversationScreen({ conversationId }: { conversationId: string }) {
   const { colleagues, typing } = usePresence(conversationId);
   const [mode, setMode] = useState<ComposerMode>('reply');
   const [macrosOpen, setMacrosOpen] = useState(false);
+  const [escalationRequest, setEscalationRequest] = useState<HandoffPrefill | null>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const resolveRef = useRef<() => void>(() => {});
 
@@ -163,7 +165,20 @@ function ConversationScreen({ conversationId }: { conversationId: string }) {
             <CsatCard conversation={conversation} />
             {contact ? <ContactCard contact={contact} language={conversation.language} /> : null}
             {booking ? <BookingCard booking={booking} /> : null}
-            {booking ? <ActionsPanel conversation={conversation} booking={booking} /> : null}
+            {booking ? (
+              <ActionsPanel
+                conversation={conversation}
+                booking={booking}
+                onEscalate={setEscalationRequest}
+              />
+            ) : null}
+            <EscalationsPanel
+              conversationId={conversationId}
+              booking={booking}
+              readOnly={closed}
+              request={escalationRequest}
+              onRequestHandled={() => setEscalationRequest(null)}
+            />
             <ClassificationCard conversation={conversation} tags={tags} readOnly={closed} />
             <WhyHereCard conversation={conversation} />
             <PastConversations items={pastConversations} />

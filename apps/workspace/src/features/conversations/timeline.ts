@@ -161,7 +161,8 @@ export function describeEvent(event: TimelineEvent, detail: ConversationDetail):
     case 'guardrail_decided':
       return guardrailDecisionText(payload);
     case 'approval_answered':
-      // The approver's note in the timeline says who and why.
+    case 'escalation_updated':
+      // The note posted with it says who did what, and why.
       return null;
     default:
       return MESSAGE_EVENTS.has(event.type) ? null : event.type.replaceAll('_', ' ');

@@ -364,6 +364,44 @@ describe('ActionsPanel', () => {
     );
     const decision = await panel.findByRole('status', { name: 'Goes to Finance & Payouts' });
     expect(decision).toHaveTextContent(/escalate to Finance & Payouts/);
+    // Without a place to escalate to (the conversation page gives one), nothing to press.
     expect(panel.getByRole('button', { name: 'Escalate to Finance & Payouts' })).toBeDisabled();
+  });
+
+  it('hands a driver adjustment to the escalation form with its amount and reason', async () => {
+    const user = userEvent.setup();
+    mockDecide(() => ({
+      outcome: 'deny',
+      reasons: [
+        'Driver earnings and fines are not decided by support: escalate to Finance & Payouts',
+      ],
+      policyVersion: 7,
+      escalateTo: 'finance_payouts',
+    }));
+    const escalated: unknown[] = [];
+    const { conversation, booking } = detail();
+    renderWithProviders(
+      <ActionsPanel
+        conversation={conversation}
+        booking={booking!}
+        onEscalate={(prefill) => escalated.push(prefill)}
+      />,
+    );
+    const panel = within(screen.getByRole('region', { name: 'Actions' }));
+    await user.click(panel.getByRole('radio', { name: 'Driver adjustment' }));
+    await user.type(panel.getByRole('textbox', { name: /Amount/ }), '15');
+    await user.type(
+      panel.getByRole('textbox', { name: /What the adjustment is for/ }),
+      'Waiting time not paid',
+    );
+    await user.click(panel.getByRole('button', { name: 'Escalate to Finance & Payouts' }));
+    expect(escalated).toEqual([
+      {
+        teamKind: 'finance_payouts',
+        severity: 'sev3',
+        amountMinor: 1_500,
+        summary: 'Driver earnings adjustment: Waiting time not paid',
+      },
+    ]);
   });
 });

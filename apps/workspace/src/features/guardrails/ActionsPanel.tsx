@@ -38,6 +38,7 @@ import {
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { ConversationDetail } from '../conversations/timeline.ts';
 import { useConversationRefresh } from '../conversations/use-conversation-mutation.ts';
+import type { HandoffPrefill } from '../escalations/handoff-form.ts';
 import {
   ACTION_KINDS,
   type ActionFormValues,
@@ -57,6 +58,8 @@ import {
 export interface ActionsPanelProps {
   conversation: ConversationDetail['conversation'];
   booking: NonNullable<ConversationDetail['booking']>;
+  /** Driver adjustments are Finance's: opens the handoff form ready for Finance & Payouts. */
+  onEscalate?: (prefill: HandoffPrefill) => void;
 }
 
 const DEBOUNCE_MS = 300;
@@ -65,7 +68,7 @@ const DEBOUNCE_MS = 300;
  * Refunds, goodwill gestures, rebookings and driver adjustments on the conversation's booking.
  * While the agent types, the server answers what the policy decides; submitting records it.
  */
-export function ActionsPanel({ conversation, booking }: ActionsPanelProps) {
+export function ActionsPanel({ conversation, booking, onEscalate }: ActionsPanelProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const conversationId = conversation.id;
@@ -134,11 +137,14 @@ export function ActionsPanel({ conversation, booking }: ActionsPanelProps) {
     !decide.isFetching &&
     JSON.stringify(action) === JSON.stringify(decidedAction);
   const errors = failureOf(propose.isError ? propose.error : decide.error);
+  // A driver adjustment is never decided here: its button hands it to Finance & Payouts.
+  const canEscalate = values.kind === 'driver_adjustment' && action !== null && Boolean(onEscalate);
   const canSubmit =
-    current &&
-    values.kind !== 'driver_adjustment' &&
-    decision.outcome !== 'deny' &&
-    !propose.isPending;
+    canEscalate ||
+    (current &&
+      values.kind !== 'driver_adjustment' &&
+      decision.outcome !== 'deny' &&
+      !propose.isPending);
 
   const typeReasons =
     options.data?.requestTypes.find((type) => type.code === conversation.requestTypeCode)
@@ -151,6 +157,15 @@ export function ActionsPanel({ conversation, booking }: ActionsPanelProps) {
 
   const submit = () => {
     if (!canSubmit || !action) return;
+    if (action.kind === 'driver_adjustment') {
+      onEscalate?.({
+        teamKind: 'finance_payouts',
+        severity: 'sev3',
+        amountMinor: action.amount.amountMinor,
+        summary: `Driver earnings adjustment: ${action.reason}`,
+      });
+      return;
+    }
     propose.mutate({ conversationId, action, note: values.note.trim() });
   };
   const kind = values.kind;
@@ -306,8 +321,8 @@ export function ActionsPanel({ conversation, booking }: ActionsPanelProps) {
           />
           {kind === 'driver_adjustment' ? (
             <Alert color="blue" variant="light" icon={<IconArrowForwardUp />}>
-              Driver earnings and fines go to Finance & Payouts as an escalation, which this panel
-              cannot send yet.
+              Driver earnings and fines go to Finance & Payouts as an escalation: support does not
+              decide them. The button below opens the handoff with this amount.
             </Alert>
           ) : null}
           {errors.other.length > 0 ? (

@@ -13,7 +13,8 @@ const LIST_REFRESH_MS = 1_000;
 
 /**
  * Keeps the workspace current from the server's `/events` stream: conversation changes
- * refresh the lists, counts and open conversation; presence feeds collision warnings.
+ * refresh the lists, counts and open conversation; presence feeds collision warnings;
+ * notifications ring the bell and escalation changes refresh the escalation views.
  * EventSource reconnects by itself; on reconnect everything is refetched, since notices
  * sent while disconnected are gone.
  */
@@ -58,6 +59,14 @@ export function useLiveEvents(): LiveStatus {
           message: 'A colleague mentioned you in an internal note. See Mentions.',
         });
       }
+    });
+    source.addEventListener('notification', () => {
+      void queryClient.invalidateQueries({ queryKey: trpc.notifications.list.pathKey() });
+    });
+    source.addEventListener('escalation', (event) => {
+      const notice = JSON.parse((event as MessageEvent<string>).data) as LiveNotice;
+      if (notice.kind !== 'escalation') return;
+      void queryClient.invalidateQueries({ queryKey: trpc.escalations.pathKey() });
     });
     source.addEventListener('presence', (event) => {
       const notice = JSON.parse((event as MessageEvent<string>).data) as LiveNotice;

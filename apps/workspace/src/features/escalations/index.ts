@@ -1,0 +1,2 @@
+export { EscalationsPanel } from './EscalationsPanel.tsx';
+export type { HandoffPrefill } from './handoff-form.ts';
