@@ -3,6 +3,7 @@ import {
   AUDIENCES,
   CHANNELS,
   CONVERSATION_STATUSES,
+  DOWNSTREAM_TEAM_KINDS,
   guardrailPolicySchema,
   MACRO_VARIABLES,
   macroInputSchema,
@@ -22,6 +23,7 @@ import { createDatabase, type DatabaseHandle } from './client.ts';
 import { migrateDatabase, rowsOf } from './migrate.ts';
 import { verifyApiKey } from './queries/api-keys.ts';
 import { listChatPaths } from './queries/chat-paths.ts';
+import { listEscalationMatrix } from './queries/escalation-matrix.ts';
 import { listGuardrailPolicies } from './queries/guardrail-policies.ts';
 import { findConversationSop, listMacrosForConversation } from './queries/playbooks.ts';
 import { knownRoutingCodes } from './queries/routing-catalog.ts';
@@ -419,6 +421,31 @@ describe('seedDemo', () => {
         expect(row.definition.refund.tiers.L1.maxAmount[currency]).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('sets up the escalation matrix and hands real conversations to downstream teams in every state', async () => {
+    const matrix = await listEscalationMatrix(handle.db);
+    expect(matrix.map((row) => row.teamKind)).toEqual([...DOWNSTREAM_TEAM_KINDS]);
+    const states = rowsOf<{ state: string; count: number }>(
+      await handle.db.execute(
+        sql`select state, count(*)::int as count from escalations group by state`,
+      ),
+    );
+    expect(states.map((row) => row.state).sort()).toEqual([
+      'acknowledged',
+      'in_progress',
+      'open',
+      'rejected',
+      'resolved',
+    ]);
+    // Each is on the record from the moment it was sent, and posted on its conversation.
+    const [unrecorded] = rowsOf<{ count: number }>(
+      await handle.db.execute(sql`select count(*)::int as count from escalations e
+        where not exists (select 1 from escalation_events v where v.escalation_id = e.id and v.type = 'sent')
+           or not exists (select 1 from conversation_events c where c.conversation_id = e.conversation_id
+             and c.type = 'escalation_updated')`),
+    );
+    expect(unrecorded?.count).toBe(0);
   });
 
   it('publishes SOP playbooks with required steps for the common request types', async () => {

@@ -108,13 +108,14 @@ export function progressPrinter(): (progress: SeedProgress) => void {
   let lastPrinted = 0;
   return (progress) => {
     const finished = progress.done === progress.total;
-    if (progress.phase === 'organisation' || progress.phase === 'analyze') {
-      if (!finished)
-        console.log(
-          progress.phase === 'analyze'
-            ? 'analyze  updating planner statistics'
-            : 'seed     organisation, staff, taxonomy',
-        );
+    const once = {
+      organisation: 'seed     organisation, staff, taxonomy',
+      escalations: 'seed     escalations to downstream teams',
+      analyze: 'analyze  updating planner statistics',
+    } as Partial<Record<SeedProgress['phase'], string>>;
+    const line = once[progress.phase];
+    if (line) {
+      if (!finished) console.log(line);
       return;
     }
     const now = performance.now();

@@ -9,6 +9,7 @@ import {
 import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
+import { rowsOf } from '../migrate.ts';
 import {
   contacts,
   conversations,
@@ -22,7 +23,6 @@ import {
   users,
 } from '../schema/index.ts';
 import { listEscalationMatrix } from './escalation-matrix.ts';
-import { rawRows } from './raw-rows.ts';
 
 const creators = alias(users, 'creators');
 const assignees = alias(users, 'assignees');
@@ -231,7 +231,7 @@ export async function escalationTurnaroundReport(
   window: { since: Date; until: Date },
   now: Date = new Date(),
 ) {
-  const result = await rawRows<{
+  const result = rowsOf<{
     team_kind: string;
     sent: number;
     active: number;
@@ -243,8 +243,7 @@ export async function escalationTurnaroundReport(
     resolve_p50: number | null;
     resolve_p90: number | null;
   }>(
-    db,
-    sql`
+    await db.execute(sql`
     with per as (
       select e.id, e.team_kind, e.state, e.acknowledge_due_at, e.resolve_due_at,
         min(ev.created_at) filter (where ev.type = 'sent') as first_sent,
@@ -280,7 +279,7 @@ export async function escalationTurnaroundReport(
         filter (where resolved_at is not null) as resolve_p90
     from timed
     group by team_kind
-  `,
+  `),
   );
   const rows = new Map(result.map((row) => [row.team_kind, row]));
   const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));

@@ -15,7 +15,7 @@ import { insertRows } from './bulk-insert.ts';
 import { CITIES } from './cities.ts';
 import { type ContactRow, contactAt, contactCount, contactRow } from './contacts.ts';
 import { type ConversationBatch, ConversationGenerator, emptyBatch } from './conversations.ts';
-import { insertDemoEscalationMatrix } from './escalations.ts';
+import { insertDemoEscalationMatrix, insertDemoEscalations } from './escalations.ts';
 import { insertDemoGuardrails } from './guardrails.ts';
 import { DEMO_ADMIN_EMAIL, insertOrganisation } from './organisation.ts';
 import { insertDemoPlaybooks } from './playbooks.ts';
@@ -66,7 +66,7 @@ export interface SeedOptions {
   onProgress?: (progress: SeedProgress) => void;
 }
 
-export type SeedPhase = 'organisation' | 'contacts' | 'conversations' | 'analyze';
+export type SeedPhase = 'organisation' | 'contacts' | 'conversations' | 'escalations' | 'analyze';
 
 export interface SeedProgress {
   phase: SeedPhase;
@@ -99,6 +99,7 @@ export interface SeedCounts {
   chatPaths: number;
   guardrailPolicies: number;
   escalationPaths: number;
+  escalations: number;
   certifications: number;
 }
 
@@ -149,6 +150,7 @@ function emptyCounts(): SeedCounts {
     chatPaths: 0,
     guardrailPolicies: 0,
     escalationPaths: 0,
+    escalations: 0,
     certifications: 0,
   };
 }
@@ -364,6 +366,10 @@ export async function seedDemo(
     await db.execute(
       sql`select setval(pg_get_serial_sequence('conversations', 'number'), max(number)) from conversations having count(*) > 0`,
     );
+
+    report({ phase: 'escalations', done: 0, total: 1, perSecond: 0 });
+    counts.escalations = await insertDemoEscalations(db, now);
+    report({ phase: 'escalations', done: 1, total: 1, perSecond: 0 });
 
     // Fresh statistics, so the first queries plan well on a freshly loaded database.
     report({ phase: 'analyze', done: 0, total: 1, perSecond: 0 });
