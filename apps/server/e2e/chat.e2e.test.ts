@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
+  DEMO_API_KEY,
   launchBrowser,
   type RunningServer,
   sessionCookieOf,
@@ -12,7 +13,6 @@ import {
 
 const screenshots = new URL('../../../tmp/e2e/', import.meta.url).pathname;
 /** The seed's published inbound API key (packages/db/src/seed/api-keys.ts). */
-const DEMO_API_KEY = 'sb_live_DemoSwitchboardInboundKey0000001';
 
 /**
  * The web-chat widget and the survey page in Chromium, with the agent's side driven through

@@ -9,6 +9,7 @@ import {
   sessionCookieOf,
   signInPage,
   startSeededServer,
+  trpcQuery,
 } from './harness.ts';
 
 const screenshots = new URL('../../../tmp/e2e/', import.meta.url).pathname;
@@ -44,14 +45,8 @@ describe.runIf(browserAvailable())('a refund above the agent’s limit', () => {
     await server?.stop();
   });
 
-  async function query<T>(cookie: string, path: string, input: unknown): Promise<T> {
-    const encoded = encodeURIComponent(JSON.stringify({ json: input }));
-    const response = await fetch(`${server.baseUrl}/trpc/${path}?input=${encoded}`, {
-      headers: { cookie },
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-  }
+  const query = <T>(cookie: string, path: string, input: unknown) =>
+    trpcQuery<T>(server, cookie, path, input);
 
   it('goes to a lead, who approves it in the console, and the agent sees the answer', async () => {
     // One of the agent's money conversations about a booking, under a seeded policy.

@@ -9,6 +9,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'switchboard-demo';
+/** The inbound API key the demo seeds (and the README shows). */
+export const DEMO_API_KEY = 'sb_live_DemoSwitchboardInboundKey0000001';
 
 /** Whether this run can drive a browser; with REQUIRE_E2E=1 a missing one is a failure. */
 export function browserAvailable(): boolean {
@@ -125,4 +127,19 @@ export async function signInPage(
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(new RegExp(`/${app}/(?!sign-in)`));
+}
+
+/** A tRPC query over HTTP as the holder of `cookie`, for finding test data in the demo. */
+export async function trpcQuery<T>(
+  server: RunningServer,
+  cookie: string,
+  path: string,
+  input: unknown,
+): Promise<T> {
+  const encoded = encodeURIComponent(JSON.stringify({ json: input }));
+  const response = await fetch(`${server.baseUrl}/trpc/${path}?input=${encoded}`, {
+    headers: { cookie },
+  });
+  if (response.status !== 200) throw new Error(`${path}: HTTP ${response.status}`);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }

@@ -2,11 +2,13 @@ import { escalationTurnaroundReport } from '@switchboard/db/queries/escalation-v
 import { sendDueEscalationAlerts } from '@switchboard/db/queries/escalations';
 import {
   bookings,
+  conversationTags,
   escalationEvents,
   escalations,
   memberships,
   mentions,
   notifications,
+  tags,
   teams,
 } from '@switchboard/db/schema';
 import { createCityInboxFixture, uniqueSuffix } from '@switchboard/db/testing';
@@ -185,9 +187,23 @@ describe('escalating a conversation', () => {
 
   it('sends it with the conversation attached, on the clock, to the owner queue', async () => {
     const { agent, conversation, booking } = await payoutConversation();
+    // Routing tagged it Payout: the matrix suggests Finance & Payouts, saying why.
+    await db().insert(tags).values({ code: 'payout', name: 'Payout' }).onConflictDoNothing();
+    const [payout] = await db().select().from(tags).where(eq(tags.code, 'payout'));
+    await db()
+      .insert(conversationTags)
+      .values({ conversationId: conversation.id, tagId: payout!.id });
     const suggested = await agent.caller.escalations.forConversation({
       conversationId: conversation.id,
     });
+    expect(suggested.suggestions).toEqual([
+      {
+        teamKind: 'finance_payouts',
+        trigger: 'Payout questions',
+        severity: 'sev3',
+        why: 'Finance & Payouts handles tag payout (Payout questions)',
+      },
+    ]);
     expect(suggested.paths.find((path) => path.teamKind === 'finance_payouts')).toMatchObject({
       requiredFields: ['booking_reference', 'amount', 'steps_tried'],
     });
@@ -223,6 +239,11 @@ describe('escalating a conversation', () => {
     const bell = await finance.caller.notifications.list({ unreadOnly: true });
     expect(bell.items.map((item) => item.link)).toContain(`/workspace/escalations/${sent.id}`);
 
+    // Once sent, the matrix stops suggesting that team for this conversation.
+    expect(
+      (await agent.caller.escalations.forConversation({ conversationId: conversation.id }))
+        .suggestions,
+    ).toEqual([]);
     const timeline = await eventsOf(db(), conversation.id);
     expect(timeline.at(-1)).toMatchObject({
       type: 'escalation_updated',

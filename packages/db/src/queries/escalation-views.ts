@@ -174,7 +174,7 @@ export async function escalationsOfConversation(
 
 /**
  * The matrix triggers a conversation matches (domain.suggestEscalations), leaving out teams
- * that already hold an active escalation of it.
+ * the conversation has already been escalated to (an agent may still escalate again).
  */
 export async function escalationSuggestionsFor(db: Database, conversationId: string) {
   const [conversation] = await db
@@ -187,7 +187,7 @@ export async function escalationSuggestionsFor(db: Database, conversationId: str
     .leftJoin(requestTypes, eq(requestTypes.id, conversations.requestTypeId))
     .where(eq(conversations.id, conversationId));
   if (!conversation) return [];
-  const [tagRows, inbound, active, matrix] = await Promise.all([
+  const [tagRows, inbound, escalated, matrix] = await Promise.all([
     db
       .select({ code: tags.code })
       .from(conversationTags)
@@ -207,7 +207,7 @@ export async function escalationSuggestionsFor(db: Database, conversationId: str
       ),
     listEscalationMatrix(db),
   ]);
-  const taken = new Set(active.map((row) => row.teamKind));
+  const taken = new Set(escalated.map((row) => row.teamKind));
   return suggestEscalations(
     {
       audience: conversation.audience,

@@ -51,6 +51,11 @@ const OUTCOMES: Record<string, string> = {
  */
 export async function insertDemoEscalations(db: Database, now: number): Promise<number> {
   const matrix = await listEscalationMatrix(db);
+  // The demo agent's own conversations are left for whoever tries the demo to escalate.
+  const [demoAgent] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, `agent@${DEMO_EMAIL_DOMAIN}`));
   const byRequestType = new Map<string, (typeof matrix)[number]>();
   for (const row of matrix) {
     for (const trigger of row.definition.triggers) {
@@ -79,6 +84,7 @@ export async function insertDemoEscalations(db: Database, now: number): Promise<
         inArray(requestTypes.code, [...byRequestType.keys()]),
         ne(conversations.status, 'closed'),
         isNotNull(conversations.assigneeId),
+        demoAgent ? ne(conversations.assigneeId, demoAgent.id) : undefined,
         lt(conversations.createdAt, new Date(now - 6 * 60 * MINUTE)),
       ),
     )

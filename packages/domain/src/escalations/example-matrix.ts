@@ -31,6 +31,15 @@ export const exampleEscalationMatrix: EscalationMatrixEntry[] = [
         severity: 'sev3',
       },
       {
+        name: 'Payout questions',
+        requestTypeCodes: [],
+        tags: ['payout'],
+        keywords: [],
+        audiences: ['driver'],
+        priorities: [],
+        severity: 'sev3',
+      },
+      {
         name: 'Double charges',
         requestTypeCodes: ['DOUBLE_CHARGE'],
         tags: [],

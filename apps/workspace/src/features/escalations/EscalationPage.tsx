@@ -142,8 +142,11 @@ export function EscalationPage() {
             <EscalationStateBadge state={escalation.state} />
           </Group>
           <Text c="dimmed" size="sm">
-            To {teamLabel(escalation.teamKind)} ({escalation.ownerTeamName}) · raised by{' '}
-            {escalation.createdByName} · {formatDateTime(escalation.sentAt)}
+            To {teamLabel(escalation.teamKind)}
+            {escalation.ownerTeamName !== teamLabel(escalation.teamKind)
+              ? ` (${escalation.ownerTeamName})`
+              : ''}{' '}
+            · raised by {escalation.createdByName} · {formatDateTime(escalation.sentAt)}
             {escalation.round > 1 ? ` · sent ${escalation.round} times` : ''}
             {escalation.assigneeName ? ` · worked by ${escalation.assigneeName}` : ''}
           </Text>
@@ -312,8 +315,7 @@ export function EscalationPage() {
               {context.stepsTaken.length > 0 ? (
                 <Stack gap={2}>
                   {context.stepsTaken.map((step, index) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: steps are a fixed list in order
-                    <Text key={index} size="sm">
+                    <Text key={`${index}-${step}`} size="sm">
                       • {step}
                     </Text>
                   ))}
