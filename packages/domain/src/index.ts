@@ -2,6 +2,8 @@ export * from './changes/index.ts';
 export * from './conversations/index.ts';
 export * from './escalations/index.ts';
 export * from './guardrails/index.ts';
+export * from './improvements/index.ts';
+export * from './incidents/index.ts';
 export * from './integrations/index.ts';
 export * from './live/index.ts';
 export * from './people/index.ts';

@@ -1,0 +1,2 @@
+export * from './root-causes.ts';
+export * from './themes.ts';
