@@ -3,6 +3,8 @@ import { chatPathsRouter } from './router/chat-paths.ts';
 import { conversationsRouter } from './router/conversations.ts';
 import { escalationsRouter } from './router/escalations.ts';
 import { guardrailsRouter } from './router/guardrails.ts';
+import { improvementsRouter } from './router/improvements.ts';
+import { incidentsRouter } from './router/incidents.ts';
 import { integrationsRouter } from './router/integrations.ts';
 import { liveRouter } from './router/live.ts';
 import { notificationsRouter } from './router/notifications.ts';
@@ -18,6 +20,8 @@ export const appRouter = createTRPCRouter({
   conversations: conversationsRouter,
   escalations: escalationsRouter,
   guardrails: guardrailsRouter,
+  improvements: improvementsRouter,
+  incidents: incidentsRouter,
   integrations: integrationsRouter,
   live: liveRouter,
   notifications: notificationsRouter,

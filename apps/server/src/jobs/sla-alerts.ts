@@ -1,14 +1,16 @@
 import type { DatabaseHandle } from '@switchboard/db/client';
 import { sendDueApprovalAlerts } from '@switchboard/db/queries/approval-alerts';
 import { sendDueEscalationAlerts } from '@switchboard/db/queries/escalations';
+import { sendDueIncidentReminders } from '@switchboard/db/queries/incidents';
 import type { Logger } from '../logger.ts';
 import { type RecurringJob, startRecurringJob } from './recurring-job.ts';
 
-/** How often escalation and approval clocks are checked; an alert is at most this late. */
+/** How often escalation, approval and incident clocks are checked; an alert is at most this late. */
 export const SLA_ALERTS_EVERY_MS = 30_000;
 
 /**
- * Reminders before, and alerts at, escalation and approval SLA breaches. What is due is read
+ * Reminders before, and alerts at, escalation and approval SLA breaches and overdue incident
+ * status updates. What is due is read
  * from the database and each alert is keyed, so a restart or a second process sends each once.
  */
 export function startSlaAlerts(options: {
@@ -27,7 +29,8 @@ export function startSlaAlerts(options: {
         const now = new Date();
         const sent =
           (await sendDueEscalationAlerts(database.db, now)) +
-          (await sendDueApprovalAlerts(database.db, now));
+          (await sendDueApprovalAlerts(database.db, now)) +
+          (await sendDueIncidentReminders(database.db, now));
         total += sent;
         if (sent === 0) return total;
       }

@@ -606,7 +606,12 @@ export interface StatusOptions {
 export async function setStatus(
   db: DatabaseOrTransaction,
   actor: StaffActor | null,
-  input: { conversationId: string; status: ConversationStatus; snoozeUntil?: Date | undefined },
+  input: {
+    conversationId: string;
+    status: ConversationStatus;
+    snoozeUntil?: Date | undefined;
+    rootCauseCode?: string | undefined;
+  },
   options: StatusOptions,
 ) {
   const now = options.now ?? new Date();
@@ -648,8 +653,12 @@ export async function setStatus(
       Object.assign(changes, withDue(clocksForStatus(conversation, to, now)), {
         resolvedAt: now,
         csatToken: conversation.csatRating === null ? token : conversation.csatToken,
+        ...(input.rootCauseCode ? { rootCauseCode: input.rootCauseCode } : {}),
       });
-      events.push({ type: 'resolved', payload: { from } });
+      events.push({
+        type: 'resolved',
+        payload: { from, ...(input.rootCauseCode ? { rootCauseCode: input.rootCauseCode } : {}) },
+      });
       if (conversation.csatRating === null) {
         const link = `${options.publicUrl.replace(/\/$/, '')}/survey/${token}`;
         const viaWidget = conversation.channel === 'chat';

@@ -48,6 +48,8 @@ export const conversations = pgTable(
     lastMessagePreview: text().notNull().default(''),
     firstResponseAt: timestamp({ withTimezone: true }),
     resolvedAt: timestamp({ withTimezone: true }),
+    /** Why it happened, recorded at resolution (domain ROOT_CAUSES): feeds recurring themes. */
+    rootCauseCode: text(),
     snoozedUntil: timestamp({ withTimezone: true }),
     // SLA clocks (domain.sla): due times are stored so breach queries are index scans.
     firstResponseDueAt: timestamp({ withTimezone: true }),
@@ -128,6 +130,9 @@ export const conversations = pgTable(
       .where(sql`${table.assigneeReplyDueAt} is not null`),
     index('conversations_contact_idx').on(table.contactId, table.createdAt),
     index('conversations_created_idx').on(table.createdAt),
+    index('conversations_themes_idx')
+      .on(table.resolvedAt, table.requestTypeId, table.rootCauseCode)
+      .where(sql`${table.resolvedAt} is not null`),
     index('conversations_booking_idx').on(table.bookingId),
     // Taxonomy usage counts and merges (re-pointing history) find conversations by node.
     index('conversations_request_type_idx')

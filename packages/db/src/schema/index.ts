@@ -11,6 +11,7 @@ export * from './enums.ts';
 export * from './escalations.ts';
 export * from './guardrails.ts';
 export * from './inboxes.ts';
+export * from './incidents.ts';
 export * from './macros.ts';
 export * from './mentions.ts';
 export * from './messages.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rootCauseCodeSchema } from '../improvements/root-causes.ts';
 import { tagCodeSchema } from '../taxonomy/tags.ts';
 import { messageBodySchema } from './intake.ts';
 import { prioritySchema } from './priority.ts';
@@ -36,6 +37,8 @@ export const setStatusInputSchema = z
     status: z.enum(['open', 'pending', 'snoozed', 'resolved', 'closed']),
     /** Required for snoozed: when the conversation comes back. */
     snoozeUntil: z.date().optional(),
+    /** Why it happened, recorded when resolving (domain ROOT_CAUSES). */
+    rootCauseCode: rootCauseCodeSchema.optional(),
   })
   .refine((input) => input.status !== 'snoozed' || input.snoozeUntil !== undefined, {
     path: ['snoozeUntil'],

@@ -36,6 +36,8 @@ export const CONVERSATION_EVENT_TYPES = [
   'approval_answered',
   /** An escalation of this conversation was sent, returned, resent or resolved. */
   'escalation_updated',
+  /** The conversation was linked to an incident (its banner and bulk replies follow). */
+  'incident_linked',
 ] as const;
 export const conversationEventTypeSchema = z.enum(CONVERSATION_EVENT_TYPES);
 export type ConversationEventType = z.infer<typeof conversationEventTypeSchema>;

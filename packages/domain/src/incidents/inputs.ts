@@ -107,3 +107,4 @@ export const correctiveActionStatusInputSchema = z.object({
 export const incidentListInputSchema = pageInputSchema.extend({
   state: z.enum(['open', 'resolved', 'review_open', 'all']).default('open'),
 });
+export type IncidentListInput = z.infer<typeof incidentListInputSchema>;
