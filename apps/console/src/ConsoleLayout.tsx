@@ -13,7 +13,9 @@ import {
   IconMessageChatbot,
   IconRoute,
   IconShieldCheck,
+  IconTable,
   IconTemplate,
+  IconUrgent,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -31,6 +33,13 @@ const NAV_LINKS = [
   { label: 'Macros', to: '/macros', icon: IconTemplate, group: 'Playbooks' },
   { label: 'Playbooks (SOPs)', to: '/playbooks', icon: IconListCheck, group: 'Playbooks' },
   { label: 'Guardrails', to: '/guardrails', icon: IconShieldCheck, group: 'Playbooks' },
+  { label: 'Escalations', to: '/escalations', icon: IconUrgent, group: 'Escalations' },
+  {
+    label: 'Escalation matrix',
+    to: '/escalations/matrix',
+    icon: IconTable,
+    group: 'Escalations',
+  },
   { label: 'People', to: '/people', icon: IconUsers, group: 'People' },
   { label: 'Approvals', to: '/approvals', icon: IconCashBanknote, group: 'Governance' },
   { label: 'Change history', to: '/changes', icon: IconHistory, group: 'Governance' },

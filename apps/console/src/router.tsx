@@ -5,6 +5,9 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { ChangesPage } from './features/changes/ChangesPage.tsx';
 import { ChatPathsPage } from './features/chat-paths/ChatPathsPage.tsx';
+import { EscalationMatrixPage } from './features/escalations/EscalationMatrixPage.tsx';
+import { EscalationsReportPage } from './features/escalations/EscalationsReportPage.tsx';
+import { MatrixEditorPage } from './features/escalations/MatrixEditorPage.tsx';
 import { ApprovalsPage } from './features/guardrails/ApprovalsPage.tsx';
 import { GuardrailPoliciesPage } from './features/guardrails/GuardrailPoliciesPage.tsx';
 import { GuardrailPolicyEditorPage } from './features/guardrails/GuardrailPolicyEditorPage.tsx';
@@ -66,6 +69,9 @@ export const consoleRoutes: RouteObject[] = [
       { path: '/guardrails', element: <GuardrailPoliciesPage /> },
       { path: '/guardrails/:requestTypeCode/:audience', element: <GuardrailPolicyEditorPage /> },
       { path: '/approvals', element: <ApprovalsPage /> },
+      { path: '/escalations', element: <EscalationsReportPage /> },
+      { path: '/escalations/matrix', element: <EscalationMatrixPage /> },
+      { path: '/escalations/matrix/:teamKind', element: <MatrixEditorPage /> },
       { path: '/chat-paths', element: <ChatPathsPage /> },
       { path: '/changes', element: <ChangesPage /> },
       { path: '/integrations/api-keys', element: <ApiKeysPage /> },

@@ -39,8 +39,12 @@ export interface AppFrameProps {
   children: ReactNode;
 }
 
-function isActive(to: string, pathname: string): boolean {
-  return matchPath({ path: to, end: false }, pathname) !== null;
+/** The link for this page: the most specific one whose path it is under (/a/b over /a). */
+function activeLinkOf(links: readonly AppNavLink[], pathname: string): string | null {
+  const matching = links
+    .map((link) => link.to)
+    .filter((to) => matchPath({ path: to, end: false }, pathname) !== null);
+  return matching.sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
 /** The links in their sections, in the order the sections first appear. */
@@ -55,6 +59,7 @@ function bySection(links: readonly AppNavLink[]): [string, AppNavLink[]][] {
 
 function SidebarNav({ links, onNavigate }: { links: AppNavLink[]; onNavigate: () => void }) {
   const { pathname } = useLocation();
+  const activeTo = activeLinkOf(links, pathname);
   return (
     <Stack component="nav" aria-label="Main" gap="sm">
       {bySection(links).map(([section, sectionLinks]) => (
@@ -65,7 +70,7 @@ function SidebarNav({ links, onNavigate }: { links: AppNavLink[]; onNavigate: ()
             </Text>
           ) : null}
           {sectionLinks.map(({ label, to, icon: Icon }) => {
-            const active = isActive(to, pathname);
+            const active = to === activeTo;
             return (
               <NavLink
                 key={to}
@@ -126,7 +131,7 @@ export function AppFrame({
             {sidebar ? null : (
               <Group component="nav" aria-label="Main" gap={4} wrap="nowrap">
                 {navLinks.map(({ label, to, icon: Icon }) => {
-                  const active = isActive(to, pathname);
+                  const active = to === activeLinkOf(navLinks, pathname);
                   return (
                     <Button
                       key={to}
