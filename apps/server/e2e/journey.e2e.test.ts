@@ -87,6 +87,11 @@ describe.runIf(browserAvailable())('a guest writes in and an agent resolves it',
       .waitFor();
 
     await agent.getByRole('button', { name: 'Resolve' }).click();
+    // Resolving records why it happened.
+    const resolve = agent.getByRole('dialog', { name: 'Resolve conversation' });
+    await resolve.getByPlaceholder('Choose the root cause').fill('Driver did not');
+    await agent.getByRole('option', { name: 'Driver did not show' }).click();
+    await resolve.getByRole('button', { name: 'Resolve' }).click();
     await agent
       .getByText(/→ Resolved/)
       .first()

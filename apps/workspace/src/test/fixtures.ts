@@ -8,6 +8,8 @@ export const layoutMocks = {
   'changes.myRolloutNotes': () => [],
   'notifications.list': () => ({ items: [], unread: 0 }),
   'escalations.forConversation': () => ({ escalations: [], suggestions: [], paths: [] }),
+  'incidents.forConversation': () => [],
+  'incidents.list': () => ({ items: [], total: 0 }),
 } satisfies ProcedureMocks;
 
 export const CONVERSATION_ID = '22222222-2222-4222-8222-222222222222';

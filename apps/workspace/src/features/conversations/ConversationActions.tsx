@@ -9,6 +9,7 @@ import {
 } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ResolveModal } from './ResolveModal.tsx';
 import { SnoozeMenu } from './SnoozeMenu.tsx';
 import { TransferModal } from './TransferModal.tsx';
 import type { ConversationDetail } from './timeline.ts';
@@ -27,12 +28,21 @@ export function ConversationActions({ conversation, onResolveRef }: Conversation
   const options = useQuery(trpc.conversations.options.queryOptions({ conversationId }));
   const { refresh, showError } = useConversationRefresh(conversationId);
   const mutationHandlers = { onSuccess: refresh, onError: showError };
-  const setStatus = useMutation(trpc.conversations.setStatus.mutationOptions(mutationHandlers));
   const setPriority = useMutation(trpc.conversations.setPriority.mutationOptions(mutationHandlers));
   const assign = useMutation(trpc.conversations.assign.mutationOptions(mutationHandlers));
   const status = conversation.status;
   const closed = status === 'closed';
-  const resolve = () => setStatus.mutate({ conversationId, status: 'resolved' });
+  const [resolving, setResolving] = useState(false);
+  const setStatus = useMutation(
+    trpc.conversations.setStatus.mutationOptions({
+      onSuccess: async () => {
+        setResolving(false);
+        await refresh();
+      },
+      onError: showError,
+    }),
+  );
+  const resolve = () => setResolving(true);
   onResolveRef?.(resolve);
 
   return (
@@ -132,6 +142,14 @@ export function ConversationActions({ conversation, onResolveRef }: Conversation
           Resolve
         </Button>
       ) : null}
+      <ResolveModal
+        opened={resolving}
+        pending={setStatus.isPending}
+        onClose={() => setResolving(false)}
+        onResolve={(rootCauseCode) =>
+          setStatus.mutate({ conversationId, status: 'resolved', rootCauseCode })
+        }
+      />
       <TransferModal
         conversationId={conversationId}
         currentInboxId={conversation.inboxId}

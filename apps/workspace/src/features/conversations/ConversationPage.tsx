@@ -9,6 +9,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { EscalationsPanel, type HandoffPrefill } from '../escalations/index.ts';
 import { ActionsPanel } from '../guardrails/index.ts';
 import { loadListOrder, neighbourOf } from '../inbox/list-order.ts';
+import { IncidentBanner, IncidentMenu } from '../incidents/index.ts';
 import { MacroPicker, SopPanel } from '../playbooks/index.ts';
 import { BookingCard } from './BookingCard.tsx';
 import { ClassificationCard } from './ClassificationCard.tsx';
@@ -133,8 +134,17 @@ function ConversationScreen({ conversationId }: { conversationId: string }) {
       </Group>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
         <ConversationHeader conversation={conversation} colleagues={colleagues} />
-        <ConversationActions conversation={conversation} onResolveRef={setResolve} />
+        <Group gap="xs" align="flex-start">
+          <ConversationActions conversation={conversation} onResolveRef={setResolve} />
+          {closed ? null : (
+            <IncidentMenu
+              conversationId={conversationId}
+              cityCode={conversation.cityCode ?? null}
+            />
+          )}
+        </Group>
       </Group>
+      <IncidentBanner conversationId={conversationId} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">

@@ -1,0 +1,2 @@
+export { IncidentBanner } from './IncidentBanner.tsx';
+export { IncidentMenu } from './IncidentMenu.tsx';
