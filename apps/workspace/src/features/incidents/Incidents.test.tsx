@@ -116,7 +116,9 @@ describe('resolving a conversation', () => {
     expect(await dialog.findByText('Choose a root cause')).toBeInTheDocument();
     expect(moves).toEqual([]);
     await user.click(dialog.getByRole('combobox', { name: /Root cause/ }));
-    await user.click(await screen.findByRole('option', { name: 'Driver did not show', hidden: true }));
+    await user.click(
+      await screen.findByRole('option', { name: 'Driver did not show', hidden: true }),
+    );
     await user.click(dialog.getByRole('button', { name: 'Resolve' }));
     await waitFor(() =>
       expect(moves).toEqual([
