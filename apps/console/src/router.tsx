@@ -8,7 +8,7 @@ import { ChatPathsPage } from './features/chat-paths/ChatPathsPage.tsx';
 import { EscalationMatrixPage } from './features/escalations/EscalationMatrixPage.tsx';
 import { EscalationsReportPage } from './features/escalations/EscalationsReportPage.tsx';
 import { MatrixEditorPage } from './features/escalations/MatrixEditorPage.tsx';
-import { ApprovalsPage } from './features/guardrails/ApprovalsPage.tsx';
+import { ApprovalsPage } from '@switchboard/ui/guardrails';
 import { GuardrailPoliciesPage } from './features/guardrails/GuardrailPoliciesPage.tsx';
 import { GuardrailPolicyEditorPage } from './features/guardrails/GuardrailPolicyEditorPage.tsx';
 import { ApiKeysPage } from './features/integrations/ApiKeysPage.tsx';

@@ -1,6 +1,14 @@
 import { Badge, Tooltip } from '@mantine/core';
+import { approverRolesOf } from '@switchboard/domain';
 import { AppFrame } from '@switchboard/ui';
-import { IconArrowForwardUp, IconInbox, IconMap, IconTemplate } from '@tabler/icons-react';
+import { useViewer } from '@switchboard/ui/auth';
+import {
+  IconArrowForwardUp,
+  IconChecklist,
+  IconInbox,
+  IconMap,
+  IconTemplate,
+} from '@tabler/icons-react';
 import { Outlet } from 'react-router';
 import { RolloutNotes } from './features/changes/RolloutNotes.tsx';
 import { CommandPalette } from './features/keyboard/CommandPalette.tsx';
@@ -25,13 +33,21 @@ const LIVE_LABELS = {
   },
 } as const;
 
+/** Approvals sit beside the inbox for whoever answers them (Finance's members, leads). */
+const APPROVALS_LINK = { label: 'Approvals', to: '/approvals', icon: IconChecklist };
+
 export function WorkspaceLayout() {
   const status = useLiveEvents();
+  const viewer = useViewer();
+  const answersApprovals =
+    approverRolesOf({ role: viewer.role, teamKinds: viewer.teams.map((team) => team.kind) })
+      .length > 0;
+  const navLinks = answersApprovals ? [...NAV_LINKS, APPROVALS_LINK] : NAV_LINKS;
   const live = LIVE_LABELS[status];
   return (
     <AppFrame
       appName="Workspace"
-      navLinks={NAV_LINKS}
+      navLinks={navLinks}
       headerControls={
         <>
           <NotificationsBell />

@@ -1,4 +1,5 @@
 import { RequireSession, SignInPage } from '@switchboard/ui/auth';
+import { ApprovalsPage } from '@switchboard/ui/guardrails';
 import { RoutingGuidePage } from '@switchboard/ui/routing';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ConversationPage } from './features/conversations/ConversationPage.tsx';
@@ -32,6 +33,7 @@ export const workspaceRoutes: RouteObject[] = [
       { path: '/inbox', element: <InboxPage /> },
       { path: '/conversations/:conversationId', element: <ConversationPage /> },
       { path: '/escalations', element: <EscalationQueuePage /> },
+      { path: '/approvals', element: <ApprovalsPage /> },
       { path: '/escalations/:escalationId', element: <EscalationPage /> },
       { path: '/macros', element: <MyMacrosPage /> },
       { path: '/routing-guide', element: <RoutingGuidePage /> },

@@ -24,3 +24,4 @@ export {
   type TRPCErrorCode,
   trpcErrorCode,
 } from './trpc-errors.ts';
+export { type ListParamChange, useListParams } from './use-list-params.ts';

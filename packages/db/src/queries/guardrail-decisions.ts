@@ -2,6 +2,7 @@ import {
   type AgentTier,
   type AnswerApprovalInput,
   approvalDueAt,
+  approverRolesOf,
   decide,
   formatMoney,
   type GuardrailAction,
@@ -157,11 +158,7 @@ async function teamKindsOf(db: DatabaseOrTransaction, userId: string): Promise<T
 
 /** The approvals a person may answer: leads see leads' requests, Finance sees Finance's. */
 async function answerableRoles(db: DatabaseOrTransaction, viewer: { userId: string; role: Role }) {
-  const kinds = await teamKindsOf(db, viewer.userId);
-  const roles: string[] = [];
-  if (viewer.role === 'admin' || viewer.role === 'lead') roles.push('lead');
-  if (viewer.role === 'admin' || kinds.includes('finance_payouts')) roles.push('finance');
-  return roles;
+  return approverRolesOf({ role: viewer.role, teamKinds: await teamKindsOf(db, viewer.userId) });
 }
 
 const requester = sql<string>`(select name from users u where u.id = ${approvalRequests.requestedById})`;

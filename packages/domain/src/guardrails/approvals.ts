@@ -13,6 +13,14 @@ export function approvalDueAt(requestedAt: Date, approverRole: ApproverRole): Da
   return new Date(requestedAt.getTime() + APPROVAL_SLA_MINUTES[approverRole] * 60_000);
 }
 
+/** The approval queues a person answers: leads' (leads, admins) and Finance's (its members, admins). */
+export function approverRolesOf(viewer: { role: Role; teamKinds: readonly TeamKind[] }): ApproverRole[] {
+  const roles: ApproverRole[] = [];
+  if (viewer.role === 'admin' || viewer.role === 'lead') roles.push('lead');
+  if (viewer.role === 'admin' || viewer.teamKinds.includes('finance_payouts')) roles.push('finance');
+  return roles;
+}
+
 /**
  * Who may answer an approval: a lead's request any lead (or an admin); Finance's only
  * someone on a Finance & Payouts team (or an admin). Nobody answers their own request.
@@ -25,13 +33,11 @@ export function mayAnswerApproval(
   if (viewer.userId === requestedById) {
     return { ok: false, why: 'Someone else approves what you asked for' };
   }
-  if (viewer.role === 'admin') return { ok: true };
-  if (approverRole === 'lead') {
-    return viewer.role === 'lead' ? { ok: true } : { ok: false, why: 'A team lead approves this' };
-  }
-  return viewer.teamKinds.includes('finance_payouts')
-    ? { ok: true }
-    : { ok: false, why: 'Finance & Payouts approves this' };
+  if (approverRolesOf(viewer).includes(approverRole)) return { ok: true };
+  return {
+    ok: false,
+    why: approverRole === 'lead' ? 'A team lead approves this' : 'Finance & Payouts approves this',
+  };
 }
 
 export const answerApprovalInputSchema = z.object({

@@ -12,21 +12,17 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import {
-  describeError,
-  EmptyState,
-  ErrorState,
-  formatDateTime,
-  formatRelativeTime,
-  ListPagination,
-  TableSkeleton,
-  trpcErrorCode,
-} from '@switchboard/ui';
-import { useTRPC } from '@switchboard/ui/trpc';
 import { IconChecklist, IconExternalLink, IconLock } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useListParams } from '../../lib/use-list-params.ts';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { ErrorState } from '../components/ErrorState.tsx';
+import { ListPagination } from '../components/ListPagination.tsx';
+import { TableSkeleton } from '../components/TableSkeleton.tsx';
+import { formatDateTime, formatRelativeTime } from '../format.ts';
+import { useTRPC } from '../trpc.tsx';
+import { describeError, trpcErrorCode } from '../trpc-errors.ts';
+import { useListParams } from '../use-list-params.ts';
 import { AnswerApprovalModal, type ApprovalAnswer } from './AnswerApprovalModal.tsx';
 import { APPROVER_LABELS, type ApprovalRow, askedText, reasonCodeOf } from './approval-text.ts';
 

@@ -1,5 +1,5 @@
 import { formatMoney } from '@switchboard/domain';
-import type { RouterOutputs } from '@switchboard/ui/trpc';
+import type { RouterOutputs } from '../trpc.tsx';
 
 export type ApprovalRow = RouterOutputs['guardrails']['approvals']['items'][number];
 

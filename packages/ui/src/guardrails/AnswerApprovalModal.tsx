@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { describeError, trpcErrorCode } from '@switchboard/ui';
-import { useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTRPC } from '../trpc.tsx';
+import { describeError, trpcErrorCode } from '../trpc-errors.ts';
 import { type ApprovalRow, askedText } from './approval-text.ts';
 
 export type ApprovalAnswer = 'approved' | 'rejected';
