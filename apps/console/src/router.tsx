@@ -1,5 +1,6 @@
 import { NotAllowed } from '@switchboard/ui';
 import { RequireSession, SignInPage } from '@switchboard/ui/auth';
+import { ApprovalsPage } from '@switchboard/ui/guardrails';
 import { RoutingGuidePage } from '@switchboard/ui/routing';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
@@ -8,7 +9,6 @@ import { ChatPathsPage } from './features/chat-paths/ChatPathsPage.tsx';
 import { EscalationMatrixPage } from './features/escalations/EscalationMatrixPage.tsx';
 import { EscalationsReportPage } from './features/escalations/EscalationsReportPage.tsx';
 import { MatrixEditorPage } from './features/escalations/MatrixEditorPage.tsx';
-import { ApprovalsPage } from '@switchboard/ui/guardrails';
 import { GuardrailPoliciesPage } from './features/guardrails/GuardrailPoliciesPage.tsx';
 import { GuardrailPolicyEditorPage } from './features/guardrails/GuardrailPolicyEditorPage.tsx';
 import { ApiKeysPage } from './features/integrations/ApiKeysPage.tsx';

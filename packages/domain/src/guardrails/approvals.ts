@@ -14,10 +14,14 @@ export function approvalDueAt(requestedAt: Date, approverRole: ApproverRole): Da
 }
 
 /** The approval queues a person answers: leads' (leads, admins) and Finance's (its members, admins). */
-export function approverRolesOf(viewer: { role: Role; teamKinds: readonly TeamKind[] }): ApproverRole[] {
+export function approverRolesOf(viewer: {
+  role: Role;
+  teamKinds: readonly TeamKind[];
+}): ApproverRole[] {
   const roles: ApproverRole[] = [];
   if (viewer.role === 'admin' || viewer.role === 'lead') roles.push('lead');
-  if (viewer.role === 'admin' || viewer.teamKinds.includes('finance_payouts')) roles.push('finance');
+  if (viewer.role === 'admin' || viewer.teamKinds.includes('finance_payouts'))
+    roles.push('finance');
   return roles;
 }
 
