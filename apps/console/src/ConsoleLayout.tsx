@@ -1,6 +1,7 @@
 import { AppFrame } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
 import {
+  IconAlertOctagon,
   IconCashBanknote,
   IconFlask,
   IconHeartbeat,
@@ -15,6 +16,7 @@ import {
   IconShieldCheck,
   IconTable,
   IconTemplate,
+  IconTrendingUp,
   IconUrgent,
   IconUsers,
   IconUsersGroup,
@@ -40,6 +42,8 @@ const NAV_LINKS = [
     icon: IconTable,
     group: 'Escalations',
   },
+  { label: 'Incidents', to: '/incidents', icon: IconAlertOctagon, group: 'Escalations' },
+  { label: 'Recurring themes', to: '/themes', icon: IconTrendingUp, group: 'Escalations' },
   { label: 'People', to: '/people', icon: IconUsers, group: 'People' },
   { label: 'Approvals', to: '/approvals', icon: IconCashBanknote, group: 'Governance' },
   { label: 'Change history', to: '/changes', icon: IconHistory, group: 'Governance' },

@@ -11,6 +11,8 @@ import { EscalationsReportPage } from './features/escalations/EscalationsReportP
 import { MatrixEditorPage } from './features/escalations/MatrixEditorPage.tsx';
 import { GuardrailPoliciesPage } from './features/guardrails/GuardrailPoliciesPage.tsx';
 import { GuardrailPolicyEditorPage } from './features/guardrails/GuardrailPolicyEditorPage.tsx';
+import { ThemesPage } from './features/improvements/index.ts';
+import { IncidentPage, IncidentsPage } from './features/incidents/index.ts';
 import { ApiKeysPage } from './features/integrations/ApiKeysPage.tsx';
 import { PeoplePage } from './features/people/PeoplePage.tsx';
 import { MacrosPage } from './features/playbooks/MacrosPage.tsx';
@@ -72,6 +74,9 @@ export const consoleRoutes: RouteObject[] = [
       { path: '/escalations', element: <EscalationsReportPage /> },
       { path: '/escalations/matrix', element: <EscalationMatrixPage /> },
       { path: '/escalations/matrix/:teamKind', element: <MatrixEditorPage /> },
+      { path: '/incidents', element: <IncidentsPage /> },
+      { path: '/incidents/:incidentId', element: <IncidentPage /> },
+      { path: '/themes', element: <ThemesPage /> },
       { path: '/chat-paths', element: <ChatPathsPage /> },
       { path: '/changes', element: <ChangesPage /> },
       { path: '/integrations/api-keys', element: <ApiKeysPage /> },

@@ -7,6 +7,7 @@ import {
   type IncidentState,
   macroContextOf,
   mayMoveIncident,
+  mayRunIncident,
   nextStatusUpdateDue,
   type Role,
   renderMacro,
@@ -42,19 +43,6 @@ export const INCIDENT_BATCH_LIMIT = 500;
 export interface IncidentViewer {
   userId: string;
   role: Role;
-}
-
-/** Who runs an incident: its commander and communications lead, leads and admins. */
-export function mayRunIncident(
-  viewer: IncidentViewer,
-  incident: { commanderId: string | null; communicationsId: string | null },
-): boolean {
-  return (
-    viewer.role === 'lead' ||
-    viewer.role === 'admin' ||
-    incident.commanderId === viewer.userId ||
-    incident.communicationsId === viewer.userId
-  );
 }
 
 async function lockIncident(tx: DatabaseOrTransaction, incidentId: string) {

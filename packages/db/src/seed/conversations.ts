@@ -58,6 +58,7 @@ import {
 } from './mix.ts';
 import { DEMO_AGENT_EMAIL, type Organisation, type StaffMember } from './organisation.ts';
 import { Random, UuidSequence, uuidFor } from './random.ts';
+import { demoRootCause } from './root-causes.ts';
 import { ConversationStory, type EventRow, type MessageRow } from './story.ts';
 import type { RequestTypeDefinition, TaxonomyIds } from './taxonomy.ts';
 
@@ -282,6 +283,7 @@ export class ConversationGenerator {
       lastMessagePreview: rows.lastMessagePreview,
       firstResponseAt: rows.firstResponseAt,
       resolvedAt: rows.resolvedAt,
+      rootCauseCode: rows.resolvedAt ? demoRootCause(type.code, index) : null,
       snoozedUntil: snoozedUntil === null ? null : new Date(snoozedUntil),
       ...clocks,
       slaDueAt: nextDueAt(clocks),

@@ -1,3 +1,4 @@
+import type { Role } from '../people/roles.ts';
 import type { Severity } from '../shared/severity.ts';
 
 /*
@@ -49,4 +50,17 @@ export function nextStatusUpdateDue(
 ): Date | null {
   if (state === 'resolved') return null;
   return new Date(lastUpdateAt.getTime() + STATUS_UPDATE_CADENCE_MINUTES[severity] * 60_000);
+}
+
+/** Who runs an incident (updates, roles, bulk replies, review): its commander and communications lead, leads and admins. */
+export function mayRunIncident(
+  viewer: { userId: string; role: Role },
+  incident: { commanderId: string | null; communicationsId: string | null },
+): boolean {
+  return (
+    viewer.role === 'lead' ||
+    viewer.role === 'admin' ||
+    incident.commanderId === viewer.userId ||
+    incident.communicationsId === viewer.userId
+  );
 }

@@ -1,0 +1,1 @@
+export { ThemesPage } from './ThemesPage.tsx';
