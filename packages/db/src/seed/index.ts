@@ -17,6 +17,7 @@ import { type ContactRow, contactAt, contactCount, contactRow } from './contacts
 import { type ConversationBatch, ConversationGenerator, emptyBatch } from './conversations.ts';
 import { insertDemoEscalationMatrix, insertDemoEscalations } from './escalations.ts';
 import { insertDemoGuardrails } from './guardrails.ts';
+import { insertDemoIncidents } from './incidents.ts';
 import { DEMO_ADMIN_EMAIL, insertOrganisation } from './organisation.ts';
 import { insertDemoPlaybooks } from './playbooks.ts';
 import { Random } from './random.ts';
@@ -100,6 +101,7 @@ export interface SeedCounts {
   guardrailPolicies: number;
   escalationPaths: number;
   escalations: number;
+  incidents: number;
   certifications: number;
 }
 
@@ -151,6 +153,7 @@ function emptyCounts(): SeedCounts {
     guardrailPolicies: 0,
     escalationPaths: 0,
     escalations: 0,
+    incidents: 0,
     certifications: 0,
   };
 }
@@ -369,6 +372,7 @@ export async function seedDemo(
 
     report({ phase: 'escalations', done: 0, total: 1, perSecond: 0 });
     counts.escalations = await insertDemoEscalations(db, now);
+    counts.incidents = await insertDemoIncidents(db, now);
     report({ phase: 'escalations', done: 1, total: 1, perSecond: 0 });
 
     // Fresh statistics, so the first queries plan well on a freshly loaded database.
