@@ -1,6 +1,8 @@
 export { AudienceBadge, type AudienceBadgeProps } from './badges/AudienceBadge.tsx';
 export { ChannelBadge, type ChannelBadgeProps } from './badges/ChannelBadge.tsx';
+export { EscalationStateBadge } from './badges/EscalationStateBadge.tsx';
 export { PriorityBadge, type PriorityBadgeProps } from './badges/PriorityBadge.tsx';
+export { SeverityBadge } from './badges/SeverityBadge.tsx';
 export { StatusBadge, type StatusBadgeProps } from './badges/StatusBadge.tsx';
 export { AppFrame, type AppFrameProps, type AppNavLink } from './components/AppFrame.tsx';
 export { ColorSchemeToggle } from './components/ColorSchemeToggle.tsx';

@@ -121,6 +121,13 @@ describe('escalation matrix', () => {
     expect((await lead.caller.escalations.matrix()).map((row) => row.teamKind)).toContain(
       'finance_payouts',
     );
+    expect(
+      (await lead.caller.escalations.matrixEntry({ teamKind: 'finance_payouts' }))?.ownerTeamId,
+    ).toBe(financeTeam.id);
+    await expectBadInput(
+      lead.caller.escalations.matrixEntry({ teamKind: 'support_l1' as never }),
+      'teamKind',
+    );
     const agent = await api.callerAs('agent');
     await expect(agent.caller.escalations.matrix()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const trainer = await api.callerAs('trainer');
@@ -603,6 +610,24 @@ describe('escalation clocks and turnaround', () => {
       resolveMinutes: { p50: percentile(resolves, 0.5), p90: percentile(resolves, 0.9) },
     });
     expect(report!.acknowledgeMinutes).toEqual({ p50: 30, p90: 240 });
+  });
+});
+
+describe('the turnaround report', () => {
+  it('gives every downstream team a row, for console roles only', async () => {
+    const trainer = await api.callerAs('trainer');
+    const report = await trainer.caller.escalations.report({ days: 30 });
+    expect(report.map((row) => row.teamKind)).toEqual([
+      'finance_payouts',
+      'engineering_platform',
+      'operations_fleet',
+      'compliance_legal',
+    ]);
+    expect(report[0]!.sent).toBeGreaterThan(0);
+    await expectBadInput(trainer.caller.escalations.report({ days: 0 }), 'days');
+    await expect(finance.caller.escalations.report({ days: 30 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });
 

@@ -111,6 +111,9 @@ describe('declaring an incident', () => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const anonymous = await api.callerFor();
     await expect(anonymous.incidents.list({})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    expect((await agent.caller.incidents.staff()).map((person) => person.id)).toContain(
+      agent.userId,
+    );
   });
 });
 

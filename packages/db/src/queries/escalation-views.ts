@@ -156,7 +156,7 @@ export async function escalationDetail(db: Database, escalationId: string, now: 
     .from(escalationEvents)
     .leftJoin(users, eq(users.id, escalationEvents.actorId))
     .where(eq(escalationEvents.escalationId, escalationId))
-    .orderBy(asc(escalationEvents.createdAt), asc(escalationEvents.id));
+    .orderBy(asc(escalationEvents.seq));
   return { ...row, ...breachesOf(row, now), events };
 }
 

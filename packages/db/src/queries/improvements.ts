@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../client.ts';
 import { rowsOf } from '../migrate.ts';
 import { improvementEvents, improvementItems, requestTypes, users } from '../schema/index.ts';
+import { activeColleague } from './people.ts';
 import { Refusal } from './refusal.ts';
 
 export class ImprovementError extends Refusal {}
@@ -140,12 +141,9 @@ export async function createImprovement(
   now: Date = new Date(),
 ) {
   return db.transaction(async (tx) => {
-    const [owner] = await tx
-      .select({ id: users.id, active: users.active })
-      .from(users)
-      .where(eq(users.id, input.ownerId));
-    if (!owner?.active)
+    if (!(await activeColleague(tx, input.ownerId))) {
       throw new ImprovementError('BAD_REQUEST', 'No active colleague has this id', 'ownerId');
+    }
     if (input.requestTypeCode) {
       const [type] = await tx
         .select({ id: requestTypes.id })

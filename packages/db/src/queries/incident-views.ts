@@ -111,7 +111,7 @@ export async function incidentDetail(db: Database, incidentId: string, today: st
       .from(incidentEvents)
       .leftJoin(users, eq(users.id, incidentEvents.actorId))
       .where(eq(incidentEvents.incidentId, incidentId))
-      .orderBy(asc(incidentEvents.createdAt), asc(incidentEvents.id)),
+      .orderBy(asc(incidentEvents.seq)),
     db
       .select({
         id: correctiveActions.id,
@@ -175,7 +175,7 @@ export async function incidentsOfConversation(db: Database, conversationId: stri
         string | null
       >`(select coalesce(e.payload->>'body', e.payload->>'title') from ${incidentEvents} e
         where e.incident_id = ${incidents.id} and e.type in ('status_update', 'declared', 'resolved')
-        order by e.created_at desc limit 1)`,
+        order by e.seq desc limit 1)`,
     })
     .from(incidentConversations)
     .innerJoin(incidents, eq(incidents.id, incidentConversations.incidentId))

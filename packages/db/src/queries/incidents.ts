@@ -15,7 +15,7 @@ import {
   type Severity,
   STATUS_UPDATE_REMINDER_MINUTES,
 } from '@switchboard/domain';
-import { and, asc, eq, gte, inArray, isNotNull, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNotNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
 import {
   cities,
@@ -26,18 +26,18 @@ import {
   incidentEvents,
   incidents,
   requestTypes,
-  users,
 } from '../schema/index.ts';
 import { type StaffActor, sendMessage } from './conversation-actions.ts';
 import { appendEvents } from './conversation-log.ts';
 import { notifyPeople } from './notifications.ts';
+import { activeColleague } from './people.ts';
 import { Refusal } from './refusal.ts';
 
 export class IncidentError extends Refusal {}
 
 export const incidentLabel = (number: number) => `INC-${number}`;
 const incidentLink = (id: string) => `/console/incidents/${id}`;
-/** Most conversations one link or bulk reply touches: larger incidents are worked in batches. */
+/** Most conversations one link touches, and the page size of a bulk reply. */
 export const INCIDENT_BATCH_LIMIT = 500;
 
 export interface IncidentViewer {
@@ -63,13 +63,9 @@ function requireRunner(viewer: IncidentViewer, incident: typeof incidents.$infer
 
 async function requireStaff(tx: DatabaseOrTransaction, userId: string | null, field: string) {
   if (userId === null) return null;
-  const [row] = await tx
-    .select({ id: users.id, name: users.name, active: users.active })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!row?.active)
-    throw new IncidentError('BAD_REQUEST', 'No active colleague has this id', field);
-  return row;
+  const colleague = await activeColleague(tx, userId);
+  if (!colleague) throw new IncidentError('BAD_REQUEST', 'No active colleague has this id', field);
+  return colleague;
 }
 
 async function recordEvent(
@@ -497,65 +493,74 @@ export async function bulkReply(
   if (!incident) throw new IncidentError('NOT_FOUND', 'Incident not found', 'incidentId');
   requireRunner({ userId: actor.userId, role: actor.role }, incident);
   const batch = input.clientId ?? randomUUID();
-  const targets = await db
-    .select({
-      conversationId: conversations.id,
-      number: conversations.number,
-      status: conversations.status,
-      contactName: contacts.name,
-      contactEmail: contacts.email,
-      contactPhone: contacts.phone,
-      cityName: cities.name,
-    })
-    .from(incidentConversations)
-    .innerJoin(conversations, eq(conversations.id, incidentConversations.conversationId))
-    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-    .leftJoin(cities, eq(cities.id, conversations.cityId))
-    .where(
-      and(
-        eq(incidentConversations.incidentId, incident.id),
-        input.includeResolved
-          ? notInArray(conversations.status, ['closed'])
-          : notInArray(conversations.status, ['resolved', 'closed']),
-      ),
-    )
-    .orderBy(asc(conversations.number))
-    .limit(INCIDENT_BATCH_LIMIT);
   let sent = 0;
   let repeated = 0;
   const failed: { conversationId: string; message: string }[] = [];
-  for (const target of targets) {
-    const context = macroContextOf({
-      conversationNumber: target.number,
-      contact: { name: target.contactName, email: target.contactEmail, phone: target.contactPhone },
-      booking: null,
-      agent: { name: actor.name },
-      city: target.cityName ? { name: target.cityName } : null,
-    });
-    const text = renderMacro(input.body, context, [], {}).text.replaceAll(
-      '{{incident.title}}',
-      incident.title,
-    );
-    try {
-      const result = await sendMessage(
-        db,
-        actor,
-        {
-          conversationId: target.conversationId,
-          kind: 'reply',
-          body: text,
-          clientId: uuidFrom(`${batch}:${target.conversationId}`),
+  // Page by conversation number so an incident of any size is answered in bounded batches.
+  for (let after = 0; ; ) {
+    const targets = await db
+      .select({
+        conversationId: conversations.id,
+        number: conversations.number,
+        contactName: contacts.name,
+        contactEmail: contacts.email,
+        contactPhone: contacts.phone,
+        cityName: cities.name,
+      })
+      .from(incidentConversations)
+      .innerJoin(conversations, eq(conversations.id, incidentConversations.conversationId))
+      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+      .leftJoin(cities, eq(cities.id, conversations.cityId))
+      .where(
+        and(
+          eq(incidentConversations.incidentId, incident.id),
+          gt(conversations.number, after),
+          input.includeResolved
+            ? notInArray(conversations.status, ['closed'])
+            : notInArray(conversations.status, ['resolved', 'closed']),
+        ),
+      )
+      .orderBy(asc(conversations.number))
+      .limit(INCIDENT_BATCH_LIMIT);
+    for (const target of targets) {
+      const context = macroContextOf({
+        conversationNumber: target.number,
+        contact: {
+          name: target.contactName,
+          email: target.contactEmail,
+          phone: target.contactPhone,
         },
-        now,
-      );
-      if (result.duplicate) repeated += 1;
-      else sent += 1;
-    } catch (error) {
-      failed.push({
-        conversationId: target.conversationId,
-        message: error instanceof Error ? error.message : String(error),
+        booking: null,
+        agent: { name: actor.name },
+        city: target.cityName ? { name: target.cityName } : null,
       });
+      const text = renderMacro(input.body, context, [], {}).text.replaceAll(
+        '{{incident.title}}',
+        incident.title,
+      );
+      try {
+        const result = await sendMessage(
+          db,
+          actor,
+          {
+            conversationId: target.conversationId,
+            kind: 'reply',
+            body: text,
+            clientId: uuidFrom(`${batch}:${target.conversationId}`),
+          },
+          now,
+        );
+        if (result.duplicate) repeated += 1;
+        else sent += 1;
+      } catch (error) {
+        failed.push({
+          conversationId: target.conversationId,
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
     }
+    if (targets.length < INCIDENT_BATCH_LIMIT) break;
+    after = targets.at(-1)!.number;
   }
   await db.transaction(async (tx) => {
     await recordEvent(

@@ -1,5 +1,5 @@
 import type { Role, UserListInput } from '@switchboard/domain';
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
 import { memberships, teams, users } from '../schema/index.ts';
 import { allOf, pageOf, textSearch } from './list-helpers.ts';
@@ -70,4 +70,13 @@ export function listStaff(db: Database, input: UserListInput) {
     db.select({ total: count() }).from(users).where(where),
     input,
   );
+}
+
+/** An active colleague by id (to give a role, an action or an item to), or null. */
+export async function activeColleague(db: DatabaseOrTransaction, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.active, true)));
+  return row ?? null;
 }

@@ -138,6 +138,8 @@ export const escalationEvents = pgTable(
   'escalation_events',
   {
     id: uuidPrimaryKey(),
+    /** Order of writing: events of one transaction share a time, never a place in the record. */
+    seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
     escalationId: uuid()
       .notNull()
       .references(() => escalations.id),

@@ -66,6 +66,8 @@ export const incidentEvents = pgTable(
   'incident_events',
   {
     id: uuidPrimaryKey(),
+    /** Order of writing: events of one transaction share a time, never a place in the record. */
+    seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
     incidentId: uuid()
       .notNull()
       .references(() => incidents.id),

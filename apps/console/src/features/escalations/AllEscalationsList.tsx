@@ -8,12 +8,17 @@ import {
   isEscalationOpen,
   TEAM_KIND_LABELS,
 } from '@switchboard/domain';
-import { formatDateTime, ListPagination, ListQueryState } from '@switchboard/ui';
+import {
+  EscalationStateBadge,
+  formatDateTime,
+  ListPagination,
+  ListQueryState,
+  SeverityBadge,
+} from '@switchboard/ui';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
 import { IconUrgent } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useListParams } from '../../lib/use-list-params.ts';
-import { EscalationStateBadge, SeverityBadge } from './EscalationBadges.tsx';
 import { escalationLabel, workspaceEscalationHref } from './escalation-links.ts';
 import { teamKindLabel } from './turnaround.ts';
 

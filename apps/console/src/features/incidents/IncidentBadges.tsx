@@ -1,19 +1,10 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import {
-  INCIDENT_STATE_LABELS,
-  type IncidentState,
-  SEVERITY_LABELS,
-  type Severity,
-} from '@switchboard/domain';
+import { INCIDENT_STATE_LABELS, type IncidentState } from '@switchboard/domain';
 import { formatDateTime, formatRelativeTime } from '@switchboard/ui';
-import { incidentStateOf, severityOf } from './incident-options.ts';
 
-const SEVERITY_COLORS: Record<Severity, string> = {
-  sev1: 'red',
-  sev2: 'orange',
-  sev3: 'yellow',
-  sev4: 'gray',
-};
+export { SeverityBadge } from '@switchboard/ui';
+
+import { incidentStateOf } from './incident-options.ts';
 
 const STATE_COLORS: Record<IncidentState, string> = {
   investigating: 'red',
@@ -21,17 +12,6 @@ const STATE_COLORS: Record<IncidentState, string> = {
   monitoring: 'blue',
   resolved: 'teal',
 };
-
-export function SeverityBadge({ severity }: { severity: string }) {
-  const known = severityOf(severity);
-  return (
-    <Tooltip label={known ? SEVERITY_LABELS[known] : severity}>
-      <Badge color={known ? SEVERITY_COLORS[known] : 'gray'} variant="filled">
-        {severity.toUpperCase()}
-      </Badge>
-    </Tooltip>
-  );
-}
 
 export function IncidentStateBadge({ state }: { state: string }) {
   const known = incidentStateOf(state);

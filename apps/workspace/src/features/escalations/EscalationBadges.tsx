@@ -1,48 +1,11 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import {
-  ESCALATION_STATE_LABELS,
-  type EscalationState,
-  SEVERITY_LABELS,
-  type Severity,
-  TEAM_KIND_LABELS,
-  type TeamKind,
-} from '@switchboard/domain';
+import { TEAM_KIND_LABELS, type TeamKind } from '@switchboard/domain';
 import { formatDateTime, formatRelativeTime } from '@switchboard/ui';
 
-const STATE_COLORS: Record<EscalationState, string> = {
-  open: 'blue',
-  acknowledged: 'cyan',
-  in_progress: 'violet',
-  resolved: 'teal',
-  rejected: 'orange',
-};
-const SEVERITY_COLORS: Record<Severity, string> = {
-  sev1: 'red',
-  sev2: 'orange',
-  sev3: 'yellow',
-  sev4: 'gray',
-};
+export { EscalationStateBadge, SeverityBadge } from '@switchboard/ui';
 
 export const escalationLabel = (number: number) => `ESC-${number}`;
 export const teamLabel = (kind: string) => TEAM_KIND_LABELS[kind as TeamKind] ?? kind;
-
-export function EscalationStateBadge({ state }: { state: string }) {
-  return (
-    <Badge color={STATE_COLORS[state as EscalationState] ?? 'gray'} variant="light">
-      {ESCALATION_STATE_LABELS[state as EscalationState] ?? state}
-    </Badge>
-  );
-}
-
-export function SeverityBadge({ severity }: { severity: string }) {
-  return (
-    <Tooltip label={SEVERITY_LABELS[severity as Severity] ?? severity}>
-      <Badge color={SEVERITY_COLORS[severity as Severity] ?? 'gray'} variant="filled">
-        {severity.toUpperCase()}
-      </Badge>
-    </Tooltip>
-  );
-}
 
 interface ClockRow {
   state: string;
