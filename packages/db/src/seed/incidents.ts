@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { createImprovement, setImprovementStatus } from '../queries/improvements.ts';
 import {
@@ -69,10 +69,7 @@ export async function insertDemoIncidents(db: Database, now: number): Promise<nu
         gte(conversations.createdAt, new Date(now - 3 * DAY)),
         eq(conversations.audience, 'guest'),
         ne(conversations.status, 'closed'),
-        lt(
-          sql`(select max(e.occurred_at) from conversation_events e where e.conversation_id = ${conversations.id})`,
-          declaredAt,
-        ),
+        sql`(select max(e.occurred_at) from conversation_events e where e.conversation_id = ${conversations.id}) < ${declaredAt.toISOString()}::timestamptz`,
       ),
     )
     .orderBy(desc(conversations.createdAt))
