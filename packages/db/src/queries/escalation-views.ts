@@ -2,8 +2,8 @@ import {
   DOWNSTREAM_TEAM_KINDS,
   type EscalationQueueInput,
   type EscalationState,
+  escalationBreaches,
   escalationMatrixEntrySchema,
-  isEscalationOpen,
   suggestEscalations,
 } from '@switchboard/domain';
 import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
@@ -68,16 +68,9 @@ function selectRows(db: DatabaseOrTransaction) {
     .leftJoin(assignees, eq(assignees.id, escalations.assigneeId));
 }
 
-/** Which clocks have run out, as the queue and the panel show them. */
-export function breachesOf(
-  row: { state: string; acknowledgeDueAt: Date; resolveDueAt: Date },
-  now: Date,
-) {
-  const open = isEscalationOpen(row.state as EscalationState);
-  return {
-    acknowledgeBreached: row.state === 'open' && row.acknowledgeDueAt < now,
-    resolveBreached: open && row.resolveDueAt < now,
-  };
+/** Which clocks have run out (domain.escalationBreaches), for the queue and the panel. */
+function breachesOf(row: { state: string; acknowledgeDueAt: Date; resolveDueAt: Date }, now: Date) {
+  return escalationBreaches({ ...row, state: row.state as EscalationState }, now);
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   type EscalationState,
   escalationAlertsDue,
   escalationDueTimes,
+  escalationLabel,
   HANDOFF_FIELD_LABELS,
   type HandoffFields,
   type MoveEscalationInput,
@@ -24,7 +25,7 @@ import type { Database, DatabaseOrTransaction } from '../client.ts';
 import { conversations, escalationEvents, escalations, users } from '../schema/index.ts';
 import { postNoteBack } from './conversation-notes.ts';
 import { escalationContextFor } from './escalation-context.ts';
-import { escalationMatrixEntry } from './escalation-matrix.ts';
+import { escalationMatrixEntry, listEscalationMatrix } from './escalation-matrix.ts';
 import { announce } from './live.ts';
 import { notifyPeople, teamMemberIds } from './notifications.ts';
 import { listTeamsOfUser } from './people.ts';
@@ -37,7 +38,6 @@ export interface EscalationViewer {
   role: Role;
 }
 
-export const escalationLabel = (number: number) => `ESC-${number}`;
 const escalationLink = (id: string) => `/workspace/escalations/${id}`;
 
 /** The event each move appends (its past tense on the record). */
@@ -455,9 +455,15 @@ export async function sendDueEscalationAlerts(
       .limit(batch)
       .for('update', { skipLocked: true });
     let sent = 0;
+    // The matrix has one small entry per team: read it once per batch, not once per row.
+    const reminderMinutesOf = new Map(
+      (await listEscalationMatrix(tx)).map((entry) => [
+        entry.teamKind,
+        entry.definition.reminderMinutesBefore,
+      ]),
+    );
     for (const row of due) {
-      const matrix = await escalationMatrixEntry(tx, row.teamKind);
-      const reminderMinutes = matrix?.definition.reminderMinutesBefore ?? 0;
+      const reminderMinutes = reminderMinutesOf.get(row.teamKind) ?? 0;
       const clock = {
         state: row.state as EscalationState,
         round: row.round,

@@ -5,6 +5,7 @@ import {
   type DeclareIncidentInput,
   INCIDENT_STATE_LABELS,
   type IncidentState,
+  incidentLabel,
   macroContextOf,
   mayMoveIncident,
   mayRunIncident,
@@ -35,7 +36,6 @@ import { Refusal } from './refusal.ts';
 
 export class IncidentError extends Refusal {}
 
-export const incidentLabel = (number: number) => `INC-${number}`;
 const incidentLink = (id: string) => `/console/incidents/${id}`;
 /** Most conversations one link touches, and the page size of a bulk reply. */
 export const INCIDENT_BATCH_LIMIT = 500;
@@ -59,6 +59,20 @@ function requireRunner(viewer: IncidentViewer, incident: typeof incidents.$infer
       'incidentId',
     );
   }
+}
+
+/** One change to an incident by whoever runs it: in a transaction, under the incident's row lock. */
+function asIncidentRunner<T>(
+  db: Database,
+  viewer: IncidentViewer,
+  incidentId: string,
+  work: (tx: DatabaseOrTransaction, incident: typeof incidents.$inferSelect) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const incident = await lockIncident(tx, incidentId);
+    requireRunner(viewer, incident);
+    return work(tx, incident);
+  });
 }
 
 async function requireStaff(tx: DatabaseOrTransaction, userId: string | null, field: string) {
@@ -200,9 +214,7 @@ export async function postStatusUpdate(
   input: { incidentId: string; state: IncidentState; body: string },
   now: Date = new Date(),
 ) {
-  return db.transaction(async (tx) => {
-    const incident = await lockIncident(tx, input.incidentId);
-    requireRunner(viewer, incident);
+  return asIncidentRunner(db, viewer, input.incidentId, async (tx, incident) => {
     if (input.state === 'resolved') {
       throw new IncidentError(
         'BAD_REQUEST',
@@ -240,9 +252,7 @@ export async function assignIncidentRoles(
   input: { incidentId: string; commanderId: string | null; communicationsId: string | null },
   now: Date = new Date(),
 ) {
-  return db.transaction(async (tx) => {
-    const incident = await lockIncident(tx, input.incidentId);
-    requireRunner(viewer, incident);
+  return asIncidentRunner(db, viewer, input.incidentId, async (tx, incident) => {
     const commander = await requireStaff(tx, input.commanderId, 'commanderId');
     const communications = await requireStaff(tx, input.communicationsId, 'communicationsId');
     await tx
@@ -284,9 +294,7 @@ export async function changeIncidentSeverity(
   input: { incidentId: string; severity: Severity; reason: string },
   now: Date = new Date(),
 ) {
-  return db.transaction(async (tx) => {
-    const incident = await lockIncident(tx, input.incidentId);
-    requireRunner(viewer, incident);
+  return asIncidentRunner(db, viewer, input.incidentId, async (tx, incident) => {
     if (incident.state === 'resolved') {
       throw new IncidentError('CONFLICT', 'This incident is resolved', 'severity');
     }
@@ -447,9 +455,7 @@ export async function unlinkConversation(
   input: { incidentId: string; conversationId: string },
   now: Date = new Date(),
 ) {
-  return db.transaction(async (tx) => {
-    const incident = await lockIncident(tx, input.incidentId);
-    requireRunner(viewer, incident);
+  return asIncidentRunner(db, viewer, input.incidentId, async (tx, incident) => {
     const removed = await tx
       .delete(incidentConversations)
       .where(
@@ -588,9 +594,7 @@ export async function resolveIncident(
   input: { incidentId: string; summary: string },
   now: Date = new Date(),
 ) {
-  return db.transaction(async (tx) => {
-    const incident = await lockIncident(tx, input.incidentId);
-    requireRunner(viewer, incident);
+  return asIncidentRunner(db, viewer, input.incidentId, async (tx, incident) => {
     if (incident.state === 'resolved')
       throw new IncidentError('CONFLICT', 'Already resolved', 'incidentId');
     await tx
@@ -627,9 +631,7 @@ export async function recordIncidentReview(
   input: { incidentId: string; rootCauseCode: string; rootCause: string },
   now: Date = new Date(),
 ) {
-  return db.transaction(async (tx) => {
-    const incident = await lockIncident(tx, input.incidentId);
-    requireRunner(viewer, incident);
+  return asIncidentRunner(db, viewer, input.incidentId, async (tx, incident) => {
     if (incident.state !== 'resolved') {
       throw new IncidentError(
         'CONFLICT',
@@ -664,9 +666,7 @@ export async function addCorrectiveAction(
   input: { incidentId: string; title: string; ownerId: string; dueDate: string },
   now: Date = new Date(),
 ) {
-  return db.transaction(async (tx) => {
-    const incident = await lockIncident(tx, input.incidentId);
-    requireRunner(viewer, incident);
+  return asIncidentRunner(db, viewer, input.incidentId, async (tx, incident) => {
     const owner = await requireStaff(tx, input.ownerId, 'ownerId');
     const [action] = await tx
       .insert(correctiveActions)

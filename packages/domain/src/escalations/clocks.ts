@@ -105,3 +105,20 @@ export function nextEscalationAlertAt(
   }
   return times.length > 0 ? new Date(Math.min(...times)) : null;
 }
+
+/** Which running clocks have run out at `now`, as queues and panels show them. */
+export function escalationBreaches(
+  escalation: Pick<EscalationClockState, 'state' | 'acknowledgeDueAt' | 'resolveDueAt'>,
+  now: Date,
+): { acknowledgeBreached: boolean; resolveBreached: boolean } {
+  const running = runningClocks(escalation.state);
+  return {
+    acknowledgeBreached: running.includes('acknowledge') && escalation.acknowledgeDueAt < now,
+    resolveBreached: running.includes('resolve') && escalation.resolveDueAt < now,
+  };
+}
+
+/** The clock that matters now: acknowledging while open, resolving while it is worked. */
+export function currentEscalationClock(state: EscalationState): EscalationClock | null {
+  return runningClocks(state)[0] ?? null;
+}

@@ -93,3 +93,6 @@ export function mayMoveEscalation(
 export function seesEveryEscalation(role: Role): boolean {
   return role === 'admin' || role === 'lead';
 }
+
+/** How people quote an escalation: "ESC-1042". */
+export const escalationLabel = (number: number) => `ESC-${number}`;

@@ -64,3 +64,6 @@ export function mayRunIncident(
     incident.communicationsId === viewer.userId
   );
 }
+
+/** How people quote an incident: "INC-104". */
+export const incidentLabel = (number: number) => `INC-${number}`;

@@ -4,6 +4,7 @@ import {
   ESCALATION_STATE_LABELS,
   ESCALATION_STATES,
   type EscalationState,
+  escalationLabel,
   escalationTeamKindSchema,
   isEscalationOpen,
   TEAM_KIND_LABELS,
@@ -19,7 +20,7 @@ import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
 import { IconUrgent } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useListParams } from '../../lib/use-list-params.ts';
-import { escalationLabel, workspaceEscalationHref } from './escalation-links.ts';
+import { workspaceEscalationHref } from './escalation-links.ts';
 import { teamKindLabel } from './turnaround.ts';
 
 type EscalationRow = RouterOutputs['escalations']['queue']['items'][number];

@@ -16,7 +16,3 @@ export function matrixHistoryPath(entryId: string): string {
 export function workspaceEscalationHref(escalationId: string): string {
   return `/workspace/escalations/${encodeURIComponent(escalationId)}`;
 }
-
-export function escalationLabel(number: number): string {
-  return `ESC-${number}`;
-}

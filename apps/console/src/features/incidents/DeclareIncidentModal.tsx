@@ -17,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import {
   declareIncidentInputSchema,
   type IncidentFacts,
+  incidentLabel,
   SEVERITY_LABELS,
   type Severity,
   SPIKE_RULE,
@@ -29,7 +30,6 @@ import { useNavigate } from 'react-router';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import {
   IMPACT_OPTIONS,
-  incidentLabel,
   incidentPath,
   MONEY_OPTIONS,
   SCOPE_OPTIONS,

@@ -2,8 +2,6 @@ import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { INCIDENT_STATE_LABELS, type IncidentState } from '@switchboard/domain';
 import { formatDateTime, formatRelativeTime } from '@switchboard/ui';
 
-export { SeverityBadge } from '@switchboard/ui';
-
 import { incidentStateOf } from './incident-options.ts';
 
 const STATE_COLORS: Record<IncidentState, string> = {

@@ -1,9 +1,9 @@
 import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { formatDateTime } from '@switchboard/ui';
+import { incidentLabel } from '@switchboard/domain';
+import { formatDateTime, SeverityBadge } from '@switchboard/ui';
 import { IconCircleCheck, IconPencil, IconTrendingUp } from '@tabler/icons-react';
-import { IncidentStateBadge, SeverityBadge } from './IncidentBadges.tsx';
+import { IncidentStateBadge } from './IncidentBadges.tsx';
 import type { IncidentDetail } from './incident-detail.ts';
-import { incidentLabel } from './incident-options.ts';
 
 export interface IncidentHeaderProps {
   incident: IncidentDetail;

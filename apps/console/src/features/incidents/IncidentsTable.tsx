@@ -1,9 +1,10 @@
 import { Anchor, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
-import { formatDateTime, formatRelativeTime } from '@switchboard/ui';
+import { incidentLabel } from '@switchboard/domain';
+import { formatDateTime, formatRelativeTime, SeverityBadge } from '@switchboard/ui';
 import type { RouterOutputs } from '@switchboard/ui/trpc';
 import { Link } from 'react-router';
-import { IncidentStateBadge, SeverityBadge, UpdateDue } from './IncidentBadges.tsx';
-import { incidentLabel, incidentPath } from './incident-options.ts';
+import { IncidentStateBadge, UpdateDue } from './IncidentBadges.tsx';
+import { incidentPath } from './incident-options.ts';
 
 export type IncidentRow = RouterOutputs['incidents']['list']['items'][number];
 

@@ -1,9 +1,8 @@
 import { Alert, Group, List, Loader, Text } from '@mantine/core';
 import { SEVERITY_LABELS } from '@switchboard/domain';
-import { describeError } from '@switchboard/ui';
+import { describeError, SeverityBadge } from '@switchboard/ui';
 import type { RouterOutputs } from '@switchboard/ui/trpc';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { SeverityBadge } from './IncidentBadges.tsx';
 
 type Classification = RouterOutputs['incidents']['classify'];
 

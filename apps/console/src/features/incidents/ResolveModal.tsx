@@ -1,13 +1,12 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { resolveIncidentInputSchema } from '@switchboard/domain';
+import { incidentLabel, resolveIncidentInputSchema } from '@switchboard/domain';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import type { IncidentDetail } from './incident-detail.ts';
-import { incidentLabel } from './incident-options.ts';
 import { useRefreshIncidents } from './use-refresh-incidents.ts';
 
 export interface ResolveModalProps {

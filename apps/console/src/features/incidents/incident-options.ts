@@ -69,8 +69,6 @@ export function updateStateOptions(current: IncidentState) {
     .map((value) => ({ value, label: INCIDENT_STATE_LABELS[value] }));
 }
 
-export const incidentLabel = (number: number) => `INC-${number}`;
-
 export const incidentPath = (incidentId: string) => `/incidents/${encodeURIComponent(incidentId)}`;
 
 /** Conversations open in the workspace, another app: a plain link, not a router one. */

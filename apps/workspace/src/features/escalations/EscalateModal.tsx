@@ -13,6 +13,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import {
   durationText,
+  escalationLabel,
   HANDOFF_FIELD_LABELS,
   type HandoffField,
   SEVERITIES,
@@ -87,7 +88,7 @@ function HandoffForm({ onClose, conversationId, paths, prefill, resend }: Escala
   };
   const create = useMutation(
     trpc.escalations.create.mutationOptions({
-      onSuccess: (result) => onDone(`Escalated as ESC-${result.number}`),
+      onSuccess: (result) => onDone(`Escalated as ${escalationLabel(result.number)}`),
     }),
   );
   const move = useMutation(

@@ -1,10 +1,12 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import { TEAM_KIND_LABELS, type TeamKind } from '@switchboard/domain';
+import {
+  currentEscalationClock,
+  type EscalationState,
+  TEAM_KIND_LABELS,
+  type TeamKind,
+} from '@switchboard/domain';
 import { formatDateTime, formatRelativeTime } from '@switchboard/ui';
 
-export { EscalationStateBadge, SeverityBadge } from '@switchboard/ui';
-
-export const escalationLabel = (number: number) => `ESC-${number}`;
 export const teamLabel = (kind: string) => TEAM_KIND_LABELS[kind as TeamKind] ?? kind;
 
 interface ClockRow {
@@ -17,12 +19,7 @@ interface ClockRow {
 
 /** The clock that matters now: acknowledge while open, resolve while being worked. */
 export function EscalationClock({ row }: { row: ClockRow }) {
-  const running =
-    row.state === 'open'
-      ? 'acknowledge'
-      : ['acknowledged', 'in_progress'].includes(row.state)
-        ? 'resolve'
-        : null;
+  const running = currentEscalationClock(row.state as EscalationState);
   if (!running) return null;
   const due = running === 'acknowledge' ? row.acknowledgeDueAt : row.resolveDueAt;
   const breached = running === 'acknowledge' ? row.acknowledgeBreached : row.resolveBreached;

@@ -17,6 +17,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import {
   type EscalationMove,
+  escalationLabel,
   formatMoney,
   HANDOFF_FIELD_LABELS,
   type HandoffField,
@@ -30,8 +31,10 @@ import {
   describeError,
   EmptyState,
   ErrorState,
+  EscalationStateBadge,
   formatDateTime,
   formatInTimeZone,
+  SeverityBadge,
   trpcErrorCode,
 } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
@@ -42,13 +45,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { DetailList } from '../conversations/DetailList.tsx';
 import { EscalateModal } from './EscalateModal.tsx';
-import {
-  EscalationClock,
-  EscalationStateBadge,
-  escalationLabel,
-  SeverityBadge,
-  teamLabel,
-} from './EscalationBadges.tsx';
+import { EscalationClock, teamLabel } from './EscalationBadges.tsx';
 import { eventText } from './escalation-events.ts';
 
 const MOVE_LABELS: Record<EscalationMove, string> = {

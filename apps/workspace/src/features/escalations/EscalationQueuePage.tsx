@@ -10,18 +10,17 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { DOWNSTREAM_TEAM_KINDS } from '@switchboard/domain';
-import { ListPagination, ListQueryState } from '@switchboard/ui';
+import { DOWNSTREAM_TEAM_KINDS, escalationLabel } from '@switchboard/domain';
+import {
+  EscalationStateBadge,
+  ListPagination,
+  ListQueryState,
+  SeverityBadge,
+} from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import {
-  EscalationClock,
-  EscalationStateBadge,
-  escalationLabel,
-  SeverityBadge,
-  teamLabel,
-} from './EscalationBadges.tsx';
+import { EscalationClock, teamLabel } from './EscalationBadges.tsx';
 
 const PAGE_SIZE = 25;
 const STATES = [

@@ -1,5 +1,11 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { REJECTION_REASON_LABELS, type RejectionReason, type Severity } from '@switchboard/domain';
+import {
+  escalationLabel,
+  REJECTION_REASON_LABELS,
+  type RejectionReason,
+  type Severity,
+} from '@switchboard/domain';
+import { EscalationStateBadge, SeverityBadge } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { IconArrowBackUp, IconBulb, IconSend } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -7,13 +13,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ConversationDetail } from '../conversations/timeline.ts';
 import { EscalateModal } from './EscalateModal.tsx';
-import {
-  EscalationClock,
-  EscalationStateBadge,
-  escalationLabel,
-  SeverityBadge,
-  teamLabel,
-} from './EscalationBadges.tsx';
+import { EscalationClock, teamLabel } from './EscalationBadges.tsx';
 import type { HandoffPrefill } from './handoff-form.ts';
 
 export interface EscalationsPanelProps {

@@ -2,6 +2,7 @@ import { Alert, Stack, Text } from '@mantine/core';
 import {
   INCIDENT_STATE_LABELS,
   type IncidentState,
+  incidentLabel,
   SEVERITY_LABELS,
   type Severity,
 } from '@switchboard/domain';
@@ -20,7 +21,10 @@ export function IncidentBanner({ conversationId }: { conversationId: string }) {
       {incidents.data.map((incident) => {
         const open = incident.state !== 'resolved';
         return (
-          <section key={incident.id} aria-label={`Part of incident INC-${incident.number}`}>
+          <section
+            key={incident.id}
+            aria-label={`Part of incident ${incidentLabel(incident.number)}`}
+          >
             <Alert
               color={
                 open
@@ -31,7 +35,7 @@ export function IncidentBanner({ conversationId }: { conversationId: string }) {
               }
               variant="light"
               icon={<IconAlertOctagon />}
-              title={`INC-${incident.number} · ${SEVERITY_LABELS[incident.severity as Severity]} · ${incident.title}`}
+              title={`${incidentLabel(incident.number)} · ${SEVERITY_LABELS[incident.severity as Severity]} · ${incident.title}`}
             >
               <Text size="sm">
                 {INCIDENT_STATE_LABELS[incident.state as IncidentState]} · updated{' '}

@@ -19,6 +19,7 @@ import {
   INCIDENT_SCOPE_LABELS,
   INCIDENT_SCOPES,
   type IncidentFacts,
+  incidentLabel,
   SEVERITIES,
   SEVERITY_LABELS,
   type Severity,
@@ -135,7 +136,7 @@ function DeclareForm({
       onSuccess: (result) => {
         notifications.show({
           color: 'teal',
-          message: `INC-${result.number} declared; leads run it from the console`,
+          message: `${incidentLabel(result.number)} declared; leads run it from the console`,
         });
         onDone();
       },
