@@ -58,6 +58,8 @@ export const conversations = pgTable(
     slaPausedAt: timestamp({ withTimezone: true }),
     /** The due time that matters now (domain.nextDueAt); null while paused or nothing is owed. */
     slaDueAt: timestamp({ withTimezone: true }),
+    /** The due time whose breach was last announced: a breach is announced once (sla job). */
+    slaAlertedDueAt: timestamp({ withTimezone: true }),
     csatRating: smallint(),
     csatComment: text(),
     csatRatedAt: timestamp({ withTimezone: true }),
@@ -97,6 +99,12 @@ export const conversations = pgTable(
       .on(table.inboxId, table.status, table.slaDueAt)
       .where(sql`${table.assigneeId} is null`),
     index('conversations_due_idx').on(table.slaDueAt).where(sql`${table.slaDueAt} is not null`),
+    // Breaches not yet announced: the SLA job's work list stays small however many are open.
+    index('conversations_unannounced_due_idx')
+      .on(table.slaDueAt)
+      .where(
+        sql`${table.slaDueAt} is not null and ${table.slaAlertedDueAt} is distinct from ${table.slaDueAt}`,
+      ),
     // The Unassigned view across several inboxes, read in the order it shows (SLA sort, and
     // newest/oldest), so a page is the first 50 index entries rather than a sort of them all.
     index('conversations_unassigned_sla_idx')

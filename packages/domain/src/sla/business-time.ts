@@ -115,6 +115,41 @@ export function addBusinessMinutes(start: Date, minutes: number, calendar: Busin
   throw new CalendarNeverOpensError();
 }
 
+/** Open intervals ending on or before the local date of `from`, latest first, for ten years. */
+function* openIntervalsBefore(from: Date, calendar: BusinessCalendar): Generator<[number, number]> {
+  let date = localClock(from, calendar.timeZone).date;
+  for (let day = 0; day < MAX_DAYS_AHEAD; day += 1) {
+    yield* [...openIntervalsOn(date, calendar)].reverse();
+    date = previousDate(date);
+  }
+}
+
+function previousDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant `minutes` business minutes before `end` (the mirror of addBusinessMinutes): an
+ * end outside hours counts back from the last closing; minutes that run out exactly at an
+ * opening end at that opening. Used when a target shrinks (a priority raised).
+ */
+export function subtractBusinessMinutes(
+  end: Date,
+  minutes: number,
+  calendar: BusinessCalendar,
+): Date {
+  let remainingMs = Math.max(0, minutes) * MINUTE_MS;
+  const cursor = end.getTime();
+  for (const [open, close] of openIntervalsBefore(end, calendar)) {
+    if (open >= cursor) continue;
+    const to = Math.min(close, cursor);
+    if (remainingMs <= to - open) return new Date(to - remainingMs);
+    remainingMs -= to - open;
+  }
+  throw new CalendarNeverOpensError();
+}
+
 /** Business minutes in [from, to): only the overlap with opening hours; 0 unless to > from. */
 export function businessMinutesBetween(from: Date, to: Date, calendar: BusinessCalendar): number {
   const start = from.getTime();

@@ -1,6 +1,18 @@
 import type { Priority } from '../conversations/priority.ts';
 import type { ConversationStatus } from '../conversations/status.ts';
-import { DEFAULT_SLA_TARGETS, SLA_AT_RISK_MS, type SlaTargets } from './targets.ts';
+import {
+  addBusinessMinutes,
+  businessMinutesBetween,
+  subtractBusinessMinutes,
+} from './business-time.ts';
+import {
+  calendarOfTarget,
+  DEFAULT_SLA_SCHEDULE,
+  type SlaSchedule,
+  type SlaTarget,
+  type SlaTargetKind,
+} from './policy.ts';
+import { SLA_AT_RISK_MS } from './targets.ts';
 
 /** The due times stored on a conversation, so breach queries are index scans. */
 export interface SlaClocks {
@@ -17,19 +29,30 @@ export interface SlaFacts extends SlaClocks {
   firstResponseAt: Date | null;
 }
 
-const at = (from: Date, ms: number) => new Date(from.getTime() + ms);
+const DUE_FIELD: Record<SlaTargetKind, keyof Omit<SlaClocks, 'slaPausedAt'>> = {
+  firstResponse: 'firstResponseDueAt',
+  nextResponse: 'nextResponseDueAt',
+  resolution: 'resolutionDueAt',
+};
+const KINDS = Object.keys(DUE_FIELD) as SlaTargetKind[];
+
+/** When a target started at `start` falls due, counted in its own calendar. */
+export function dueAfter(start: Date, target: SlaTarget, schedule: SlaSchedule): Date {
+  if (!target.businessHours) return new Date(start.getTime() + target.minutes * 60_000);
+  return addBusinessMinutes(start, target.minutes, schedule.calendar);
+}
 
 /** Clocks of a conversation created at `createdAt`: first response and resolution run. */
 export function startClocks(
   createdAt: Date,
   priority: Priority,
-  targets: Record<Priority, SlaTargets> = DEFAULT_SLA_TARGETS,
+  schedule: SlaSchedule = DEFAULT_SLA_SCHEDULE,
 ): SlaClocks {
-  const target = targets[priority];
+  const targets = schedule.targets[priority];
   return {
-    firstResponseDueAt: at(createdAt, target.firstResponseMs),
+    firstResponseDueAt: dueAfter(createdAt, targets.firstResponse, schedule),
     nextResponseDueAt: null,
-    resolutionDueAt: at(createdAt, target.resolutionMs),
+    resolutionDueAt: dueAfter(createdAt, targets.resolution, schedule),
     slaPausedAt: null,
   };
 }
@@ -49,11 +72,14 @@ export function onAgentReply(clocks: SlaClocks): SlaClocks {
 export function onCustomerMessage(
   facts: SlaFacts,
   now: Date,
-  targets: Record<Priority, SlaTargets> = DEFAULT_SLA_TARGETS,
+  schedule: SlaSchedule = DEFAULT_SLA_SCHEDULE,
 ): SlaClocks {
-  const clocks = resume(facts, now);
+  const clocks = resume(facts, facts.priority, now, schedule);
   if (facts.firstResponseAt === null || clocks.nextResponseDueAt !== null) return clocks;
-  return { ...clocks, nextResponseDueAt: at(now, targets[facts.priority].nextResponseMs) };
+  return {
+    ...clocks,
+    nextResponseDueAt: dueAfter(now, schedule.targets[facts.priority].nextResponse, schedule),
+  };
 }
 
 /** Pending (waiting on the customer) and snoozed pause every clock; other statuses run them. */
@@ -61,6 +87,7 @@ export function clocksForStatus(
   clocks: SlaClocks,
   status: ConversationStatus,
   now: Date,
+  rules: { schedule: SlaSchedule; priority: Priority } = DEFAULT_RULES,
 ): SlaClocks {
   if (status === 'pending' || status === 'snoozed') {
     return { ...clocksOf(clocks), slaPausedAt: clocks.slaPausedAt ?? now };
@@ -73,42 +100,52 @@ export function clocksForStatus(
       slaPausedAt: null,
     };
   }
-  return resume(clocks, now);
+  return resume(clocks, rules.priority, now, rules.schedule);
 }
+
+/** Around-the-clock defaults: the priority does not change how a paused clock resumes. */
+const DEFAULT_RULES = { schedule: DEFAULT_SLA_SCHEDULE, priority: 'P3' as Priority };
 
 /** A reopened conversation owes a next response and a fresh resolution. */
 export function onReopen(
   facts: SlaFacts,
   now: Date,
-  targets: Record<Priority, SlaTargets> = DEFAULT_SLA_TARGETS,
+  schedule: SlaSchedule = DEFAULT_SLA_SCHEDULE,
 ): SlaClocks {
-  const target = targets[facts.priority];
+  const targets = schedule.targets[facts.priority];
+  const responded = facts.firstResponseAt !== null;
   return {
-    firstResponseDueAt: facts.firstResponseAt === null ? at(now, target.firstResponseMs) : null,
-    nextResponseDueAt: facts.firstResponseAt === null ? null : at(now, target.nextResponseMs),
-    resolutionDueAt: at(now, target.resolutionMs),
+    firstResponseDueAt: responded ? null : dueAfter(now, targets.firstResponse, schedule),
+    nextResponseDueAt: responded ? dueAfter(now, targets.nextResponse, schedule) : null,
+    resolutionDueAt: dueAfter(now, targets.resolution, schedule),
     slaPausedAt: null,
   };
 }
 
 /**
  * A priority change re-targets the running clocks from when each started, so raising a
- * conversation to P1 brings its due times forward at once.
+ * conversation to P1 brings its due times forward at once: each due time moves by the
+ * difference between the two targets, in the calendar the new target counts in.
  */
 export function onPriorityChange(
   facts: SlaFacts,
   from: Priority,
   to: Priority,
-  targets: Record<Priority, SlaTargets> = DEFAULT_SLA_TARGETS,
+  schedule: SlaSchedule = DEFAULT_SLA_SCHEDULE,
 ): SlaClocks {
-  const shift = (due: Date | null, key: keyof SlaTargets) =>
-    due === null ? null : at(due, targets[to][key] - targets[from][key]);
-  return {
-    firstResponseDueAt: shift(facts.firstResponseDueAt, 'firstResponseMs'),
-    nextResponseDueAt: shift(facts.nextResponseDueAt, 'nextResponseMs'),
-    resolutionDueAt: shift(facts.resolutionDueAt, 'resolutionMs'),
-    slaPausedAt: facts.slaPausedAt,
-  };
+  const shifted = clocksOf(facts);
+  for (const kind of KINDS) {
+    const due = facts[DUE_FIELD[kind]];
+    if (due === null) continue;
+    const target = schedule.targets[to][kind];
+    const difference = target.minutes - schedule.targets[from][kind].minutes;
+    const calendar = calendarOfTarget(target, schedule);
+    shifted[DUE_FIELD[kind]] =
+      difference >= 0
+        ? addBusinessMinutes(due, difference, calendar)
+        : subtractBusinessMinutes(due, -difference, calendar);
+  }
+  return shifted;
 }
 
 /** Just the clock fields of a conversation-like object. */
@@ -121,17 +158,33 @@ export function clocksOf(source: SlaClocks): SlaClocks {
   };
 }
 
-/** Un-pauses the clocks, pushing every due time back by the time spent paused. */
-function resume(clocks: SlaClocks, now: Date): SlaClocks {
-  if (!clocks.slaPausedAt) return clocksOf(clocks);
-  const paused = Math.max(0, now.getTime() - clocks.slaPausedAt.getTime());
-  const push = (due: Date | null) => (due === null ? null : at(due, paused));
-  return {
-    firstResponseDueAt: push(clocks.firstResponseDueAt),
-    nextResponseDueAt: push(clocks.nextResponseDueAt),
-    resolutionDueAt: push(clocks.resolutionDueAt),
-    slaPausedAt: null,
-  };
+/**
+ * Un-pauses the clocks: what was left of each target when it paused is counted again from
+ * now, in that target's calendar. A clock already breached when it paused stays breached.
+ */
+export function resume(
+  clocks: SlaClocks,
+  priority: Priority,
+  now: Date,
+  schedule: SlaSchedule = DEFAULT_SLA_SCHEDULE,
+): SlaClocks {
+  const pausedAt = clocks.slaPausedAt;
+  if (!pausedAt) return clocksOf(clocks);
+  const resumed = { ...clocksOf(clocks), slaPausedAt: null };
+  const resumeAt = now > pausedAt ? now : pausedAt;
+  for (const kind of KINDS) {
+    const due = clocks[DUE_FIELD[kind]];
+    if (due === null || due <= pausedAt) continue;
+    const target = schedule.targets[priority][kind];
+    if (!target.businessHours) {
+      resumed[DUE_FIELD[kind]] = new Date(due.getTime() + resumeAt.getTime() - pausedAt.getTime());
+      continue;
+    }
+    const calendar = calendarOfTarget(target, schedule);
+    const left = businessMinutesBetween(pausedAt, due, calendar);
+    resumed[DUE_FIELD[kind]] = addBusinessMinutes(resumeAt, left, calendar);
+  }
+  return resumed;
 }
 
 /**
@@ -147,6 +200,11 @@ export function nextDueAt(clocks: SlaClocks): Date | null {
     clocks.resolutionDueAt,
   ].filter((due): due is Date => due !== null);
   return running.length > 0 ? new Date(Math.min(...running.map((due) => due.getTime()))) : null;
+}
+
+/** Which clock `sla_due_at` is: the first of the running clocks falling due at that time. */
+export function clockDueAt(clocks: SlaClocks, dueAt: Date): SlaTargetKind | null {
+  return KINDS.find((kind) => clocks[DUE_FIELD[kind]]?.getTime() === dueAt.getTime()) ?? null;
 }
 
 export type SlaState = 'breached' | 'at_risk' | 'on_track' | 'none';
