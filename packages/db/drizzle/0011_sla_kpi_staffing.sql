@@ -129,10 +129,12 @@ CREATE INDEX "kpi_facts_first_response_idx" ON "conversation_kpi_facts" USING bt
 CREATE INDEX "kpi_facts_first_resolved_idx" ON "conversation_kpi_facts" USING btree ("first_resolved_at") WHERE "conversation_kpi_facts"."first_resolved_at" is not null;--> statement-breakpoint
 CREATE INDEX "kpi_facts_resolved_idx" ON "conversation_kpi_facts" USING btree ("resolved_at") WHERE "conversation_kpi_facts"."resolved_at" is not null;--> statement-breakpoint
 CREATE INDEX "kpi_facts_csat_requested_idx" ON "conversation_kpi_facts" USING btree ("csat_requested_at") WHERE "conversation_kpi_facts"."csat_requested_at" is not null;--> statement-breakpoint
+CREATE INDEX "kpi_facts_open_idx" ON "conversation_kpi_facts" USING btree ("created_at") WHERE "conversation_kpi_facts"."status" in ('open', 'pending', 'snoozed');--> statement-breakpoint
 CREATE INDEX "kpi_facts_csat_rated_idx" ON "conversation_kpi_facts" USING btree ("csat_rated_at") WHERE "conversation_kpi_facts"."csat_rated_at" is not null;--> statement-breakpoint
 CREATE INDEX "kpi_snapshots_period_idx" ON "kpi_snapshots" USING btree ("kind","period_start");--> statement-breakpoint
 CREATE UNIQUE INDEX "kpi_snapshots_scheduled_idx" ON "kpi_snapshots" USING btree ("kind","period_start") WHERE "kpi_snapshots"."source" = 'schedule';--> statement-breakpoint
 CREATE INDEX "sla_outcomes_due_idx" ON "sla_outcomes" USING btree ("due_at");--> statement-breakpoint
+CREATE INDEX "sla_outcomes_running_idx" ON "sla_outcomes" USING btree ("due_at") WHERE "sla_outcomes"."stopped_at" is null;--> statement-breakpoint
 CREATE INDEX "sla_outcomes_conversation_idx" ON "sla_outcomes" USING btree ("conversation_id");--> statement-breakpoint
 CREATE INDEX "conversations_unannounced_due_idx" ON "conversations" USING btree ("sla_due_at") WHERE "conversations"."sla_due_at" is not null and "conversations"."sla_alerted_due_at" is distinct from "conversations"."sla_due_at";--> statement-breakpoint
 -- Every event makes its conversation's KPI facts stale; the KPI job re-derives them.

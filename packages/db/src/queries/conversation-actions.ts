@@ -39,6 +39,7 @@ import { type Actor, appendEvents, type NewEvent } from './conversation-log.ts';
 import { announce } from './live.ts';
 import { Refusal, type RefusalCode } from './refusal.ts';
 import { inboxIdsOfUser } from './routing.ts';
+import { slaScheduleForInbox } from './sla-schedule.ts';
 
 /** The signed-in staff member doing something to a conversation. */
 export interface StaffActor {
@@ -381,7 +382,8 @@ export async function setPriority(
 ) {
   return withLockedConversation(db, input.conversationId, async (tx, conversation) => {
     if (conversation.priority === input.priority) return conversation;
-    const clocks = onPriorityChange(conversation, conversation.priority, input.priority);
+    const schedule = await slaScheduleForInbox(tx, conversation.inboxId);
+    const clocks = onPriorityChange(conversation, conversation.priority, input.priority, schedule);
     return commitChange(
       tx,
       conversation,
@@ -620,6 +622,10 @@ export async function setStatus(
     const from = conversation.status;
     const to = input.status;
     if (from === to && to !== 'snoozed') return conversation;
+    const rules = {
+      schedule: await slaScheduleForInbox(tx, conversation.inboxId, now),
+      priority: conversation.priority,
+    };
     if (from !== to && !canTransition(from, to)) {
       const allowed = allowedTransitions(from);
       throw new ConversationActionError(
@@ -650,7 +656,7 @@ export async function setStatus(
         );
       }
       const token = randomBytes(24).toString('base64url');
-      Object.assign(changes, withDue(clocksForStatus(conversation, to, now)), {
+      Object.assign(changes, withDue(clocksForStatus(conversation, to, now, rules)), {
         resolvedAt: now,
         csatToken: conversation.csatRating === null ? token : conversation.csatToken,
         ...(input.rootCauseCode ? { rootCauseCode: input.rootCauseCode } : {}),
@@ -681,12 +687,14 @@ export async function setStatus(
         }
       }
     } else if (from === 'resolved' && to === 'open') {
-      Object.assign(changes, withDue(onReopen(conversation, now)), { resolvedAt: null });
+      Object.assign(changes, withDue(onReopen(conversation, now, rules.schedule)), {
+        resolvedAt: null,
+      });
       events.push({ type: 'reopened', payload: { from } });
     } else if (to === 'closed') {
       events.push({ type: 'closed', payload: { from } });
     } else {
-      Object.assign(changes, withDue(clocksForStatus(conversation, to, now)));
+      Object.assign(changes, withDue(clocksForStatus(conversation, to, now, rules)));
       events.push({
         type: 'status_changed',
         payload: {

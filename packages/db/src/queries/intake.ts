@@ -28,6 +28,7 @@ import { assignByPolicy } from './assignment.ts';
 import { type Actor, appendEvents, SYSTEM_ACTOR } from './conversation-log.ts';
 import { IntakeError } from './intake-errors.ts';
 import { announce } from './live.ts';
+import { slaScheduleForInbox } from './sla-schedule.ts';
 import { type Triage, triage } from './triage.ts';
 
 export { IntakeError };
@@ -159,7 +160,10 @@ async function fileMessage(
   if (handover) await addHandoverNote(tx, latest.id, message, handover, now);
   const reopening = decision.kind === 'reopen';
   const parked = latest.status === 'pending' || latest.status === 'snoozed';
-  const clocks: SlaClocks = reopening ? onReopen(latest, now) : onCustomerMessage(latest, now);
+  const schedule = await slaScheduleForInbox(tx, latest.inboxId, now);
+  const clocks: SlaClocks = reopening
+    ? onReopen(latest, now, schedule)
+    : onCustomerMessage(latest, now, schedule);
   await tx
     .update(conversations)
     .set({
@@ -296,7 +300,7 @@ async function openConversation(
     ? await placeHandover(tx, triaged, message, handover)
     : triaged;
   const { inboxId } = placed;
-  const clocks = startClocks(now, placed.priority);
+  const clocks = startClocks(now, placed.priority, await slaScheduleForInbox(tx, inboxId, now));
   const [conversation] = await tx
     .insert(conversations)
     .values({

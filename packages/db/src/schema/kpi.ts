@@ -76,6 +76,10 @@ export const conversationKpiFacts = pgTable(
     index('kpi_facts_csat_requested_idx')
       .on(table.csatRequestedAt)
       .where(sql`${table.csatRequestedAt} is not null`),
+    // The backlog: what is open now, however old.
+    index('kpi_facts_open_idx')
+      .on(table.createdAt)
+      .where(sql`${table.status} in ('open', 'pending', 'snoozed')`),
     index('kpi_facts_csat_rated_idx')
       .on(table.csatRatedAt)
       .where(sql`${table.csatRatedAt} is not null`),
@@ -104,6 +108,8 @@ export const slaOutcomes = pgTable(
   },
   (table) => [
     index('sla_outcomes_due_idx').on(table.dueAt),
+    // Clocks still running: breached open conversations.
+    index('sla_outcomes_running_idx').on(table.dueAt).where(sql`${table.stoppedAt} is null`),
     index('sla_outcomes_conversation_idx').on(table.conversationId),
   ],
 );

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { percentile } from '../kpi/figures.ts';
 import { SEVERITIES } from '../shared/severity.ts';
 import { businessMinutesBetween } from '../sla/business-time.ts';
 import { escalationAlertsDue, escalationDueTimes, nextEscalationAlertAt } from './clocks.ts';
@@ -16,7 +17,7 @@ import {
 import { escalationMatrixEntrySchema } from './matrix.ts';
 import { describeEscalationMatrixChange, durationText } from './matrix-text.ts';
 import { suggestEscalations } from './triggers.ts';
-import { escalationTurnaround, percentile } from './turnaround.ts';
+import { escalationTurnaround } from './turnaround.ts';
 
 const finance = exampleEscalationMatrix.find((entry) => entry.teamKind === 'finance_payouts')!;
 const at = (iso: string) => new Date(iso);

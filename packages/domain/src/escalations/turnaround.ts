@@ -38,11 +38,3 @@ export function escalationTurnaround(events: readonly EscalationEventFact[]): Es
   }
   return { acknowledgeMinutes, resolveMinutes, returns };
 }
-
-/** The value below which `share` (0–1) of the sorted values fall, nearest rank. */
-export function percentile(values: readonly number[], share: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil(share * sorted.length));
-  return sorted[rank - 1] ?? null;
-}
