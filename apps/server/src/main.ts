@@ -8,6 +8,7 @@ import { migrateDatabase } from '@switchboard/db/migrate';
 import { createApp } from './app.ts';
 import { readEnv } from './env.ts';
 import { startAssignmentJobs } from './jobs/assignment-jobs.ts';
+import { startKpiFactsJob } from './jobs/kpi-facts.ts';
 import { startSlaAlerts } from './jobs/sla-alerts.ts';
 import { startSnoozeWaker } from './jobs/snooze-waker.ts';
 import { LiveHub } from './live/index.ts';
@@ -56,6 +57,7 @@ const app = createApp({
 const snoozeWaker = startSnoozeWaker({ database, publicUrl: env.publicUrl, logger });
 const assignmentJobs = startAssignmentJobs({ database, logger });
 const slaAlerts = startSlaAlerts({ database, logger });
+const kpiFacts = startKpiFactsJob({ database, logger });
 
 const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
   logger.info(
@@ -74,7 +76,7 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, 10_000);
   forceExit.unref();
-  await Promise.all([snoozeWaker.stop(), assignmentJobs.stop(), slaAlerts.stop()]);
+  await Promise.all([snoozeWaker.stop(), assignmentJobs.stop(), slaAlerts.stop(), kpiFacts.stop()]);
   // Event streams never finish by themselves: end them so the server can close.
   await live.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));

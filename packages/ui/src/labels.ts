@@ -1,13 +1,7 @@
-import type { Audience, Channel, ConversationStatus } from '@switchboard/domain';
+import type { ConversationStatus } from '@switchboard/domain';
 
-export const AUDIENCE_LABELS: Record<Audience, string> = { guest: 'Guest', driver: 'Driver' };
-
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  chat: 'Chat',
-  whatsapp: 'WhatsApp',
-  email: 'Email',
-  voice: 'Voice',
-};
+// Audience and channel names are the domain's (reports written on the server use them too).
+export { AUDIENCE_LABELS, CHANNEL_LABELS } from '@switchboard/domain';
 
 export const STATUS_LABELS: Record<ConversationStatus, string> = {
   open: 'Open',

@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '@switchboard/db/client';
 import { sendDueApprovalAlerts } from '@switchboard/db/queries/approval-alerts';
 import { sendDueEscalationAlerts } from '@switchboard/db/queries/escalations';
 import { sendDueIncidentReminders } from '@switchboard/db/queries/incidents';
+import { announceSlaBreaches } from '@switchboard/db/queries/sla-breaches';
 import type { Logger } from '../logger.ts';
 import { type RecurringJob, startRecurringJob } from './recurring-job.ts';
 
@@ -9,8 +10,8 @@ import { type RecurringJob, startRecurringJob } from './recurring-job.ts';
 export const SLA_ALERTS_EVERY_MS = 30_000;
 
 /**
- * Reminders before, and alerts at, escalation and approval SLA breaches and overdue incident
- * status updates. What is due is read
+ * Conversation SLA breaches; reminders before, and alerts at, escalation and approval SLA
+ * breaches; overdue incident status updates. What is due is read
  * from the database and each alert is keyed, so a restart or a second process sends each once.
  */
 export function startSlaAlerts(options: {
@@ -30,7 +31,8 @@ export function startSlaAlerts(options: {
         const sent =
           (await sendDueEscalationAlerts(database.db, now)) +
           (await sendDueApprovalAlerts(database.db, now)) +
-          (await sendDueIncidentReminders(database.db, now));
+          (await sendDueIncidentReminders(database.db, now)) +
+          (await announceSlaBreaches(database.db, now));
         total += sent;
         if (sent === 0) return total;
       }

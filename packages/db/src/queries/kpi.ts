@@ -22,15 +22,15 @@ import { rowsOf } from '../migrate.ts';
  * agree exactly with the reference in domain/kpi/reference.ts — the agreement test checks.
  */
 
-const iso = (at: Date) => sql`${at.toISOString()}::timestamptz`;
-const OPEN = sql`('open', 'pending', 'snoozed')`;
+export const iso = (at: Date) => sql`${at.toISOString()}::timestamptz`;
+export const OPEN = sql`('open', 'pending', 'snoozed')`;
 
-function between(column: SQL, query: KpiQuery) {
+export function between(column: SQL, query: KpiQuery) {
   return sql`(${column} >= ${iso(query.from)} and ${column} < ${iso(query.to)})`;
 }
 
 /** The filter's slices as conditions on a table with the slice columns (facts or outcomes). */
-function sliceConditions(alias: string, filter: KpiFilter): SQL {
+export function sliceConditions(alias: string, filter: KpiFilter): SQL {
   const column = (name: string) => sql.raw(`${alias}.${name}`);
   const conditions: SQL[] = [sql`true`];
   if (filter.audience) conditions.push(sql`${column('audience')} = ${filter.audience}`);
@@ -119,7 +119,7 @@ function touchesPeriod(query: KpiQuery) {
 }
 
 /** Clock runs that fell due in the period and are settled (stopped, or overdue and running). */
-function settledDue(query: KpiQuery, now: Date) {
+export function settledDue(query: KpiQuery, now: Date) {
   return sql`${between(sql`o.due_at`, query)}
     and (o.stopped_at is not null or (not o.paused and o.due_at < ${iso(now)}))`;
 }

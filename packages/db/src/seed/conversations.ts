@@ -5,6 +5,7 @@ import {
   type ConversationStatus,
   nextDueAt,
   replaySlaClocks,
+  type SlaSchedule,
 } from '@switchboard/domain';
 import type { conversations, conversationTags } from '../schema/index.ts';
 import {
@@ -90,6 +91,8 @@ export interface GeneratorSetup {
   quietBookingsPerConversation: number;
   organisation: Organisation;
   taxonomy: TaxonomyIds;
+  /** Each inbox's SLA schedule (the defaults for an inbox without a policy). */
+  schedules?: ReadonlyMap<string, SlaSchedule>;
 }
 
 interface TripFacts {
@@ -261,6 +264,7 @@ export class ConversationGenerator {
         payload: event.payload ?? {},
         occurredAt: event.occurredAt!,
       })),
+      setup.schedules?.get(inboxId),
     );
     const csat = rows.events.find((event) => event.type === 'csat_received');
     batch.conversations.push({
@@ -287,6 +291,8 @@ export class ConversationGenerator {
       snoozedUntil: snoozedUntil === null ? null : new Date(snoozedUntil),
       ...clocks,
       slaDueAt: nextDueAt(clocks),
+      // History's breaches are not news: only breaches after seeding are announced.
+      slaAlertedDueAt: pastDue(nextDueAt(clocks), setup.now),
       csatRating: csat ? (csat.payload?.rating as number) : null,
       csatComment: csat ? ((csat.payload?.comment as string | undefined) ?? null) : null,
       csatRatedAt: csat?.occurredAt ?? null,
@@ -744,4 +750,8 @@ function withoutBooking(templates: readonly string[]): readonly string[] {
     withoutBookingCache.set(templates, usable);
   }
   return usable;
+}
+
+function pastDue(dueAt: Date | null, now: number): Date | null {
+  return dueAt && dueAt.getTime() < now ? dueAt : null;
 }

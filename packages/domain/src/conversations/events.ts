@@ -38,6 +38,8 @@ export const CONVERSATION_EVENT_TYPES = [
   'escalation_updated',
   /** The conversation was linked to an incident (its banner and bulk replies follow). */
   'incident_linked',
+  /** An SLA clock ran out (first response, next response or resolution); announced once. */
+  'sla_breached',
 ] as const;
 export const conversationEventTypeSchema = z.enum(CONVERSATION_EVENT_TYPES);
 export type ConversationEventType = z.infer<typeof conversationEventTypeSchema>;

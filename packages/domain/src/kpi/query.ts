@@ -64,3 +64,45 @@ export function previousPeriod<T extends { from: Date; to: Date }>(period: T): T
   const length = period.to.getTime() - period.from.getTime();
   return { ...period, from: new Date(period.from.getTime() - length), to: new Date(period.from) };
 }
+
+/** The conversations behind a number on the dashboard (drill-down). */
+export const KPI_DRILLDOWNS = [
+  'created',
+  'firstResponded',
+  'resolved',
+  'slaMissed',
+  'open',
+  'breachedOpen',
+  'transferred',
+  'escalated',
+  'reopened',
+  'notOneTouch',
+  'rated',
+  'detractors',
+] as const;
+export type KpiDrilldown = (typeof KPI_DRILLDOWNS)[number];
+
+export const KPI_DRILLDOWN_LABELS: Record<KpiDrilldown, string> = {
+  created: 'Created in the period',
+  firstResponded: 'First response in the period (slowest first)',
+  resolved: 'Resolved in the period (slowest first)',
+  slaMissed: 'Missed an SLA target due in the period',
+  open: 'Open now (oldest first)',
+  breachedOpen: 'Open now with a breached SLA',
+  transferred: 'Routed in the period, then transferred',
+  escalated: 'Created in the period and escalated',
+  reopened: 'First resolved in the period, reopened within 7 days',
+  notOneTouch: 'First resolved in the period, not in one touch',
+  rated: 'Rated in the period',
+  detractors: 'Rated 1–3 in the period',
+};
+
+export const kpiDrilldownInputSchema = z.intersection(
+  kpiQuerySchema,
+  z.object({
+    drilldown: z.enum(KPI_DRILLDOWNS, { error: 'Choose which conversations to list' }),
+    limit: z.number().int().min(1).max(200).default(50),
+    offset: z.number().int().min(0).max(100_000).default(0),
+  }),
+);
+export type KpiDrilldownInput = z.infer<typeof kpiDrilldownInputSchema>;
