@@ -36,6 +36,9 @@ describe('describeEvent', () => {
     expect(describeEvent(event('closed', { reason: 'auto_close' }), detail)).toBe(
       'Closed automatically',
     );
+    expect(describeEvent(event('sla_breached', { target: 'firstResponse' }), detail)).toBe(
+      'First response SLA breached',
+    );
     expect(describeEvent(event('priority_changed', { from: 'P3', to: 'P1' }), detail)).toBe(
       'Priority P3 Normal → P1 Urgent',
     );

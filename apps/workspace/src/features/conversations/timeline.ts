@@ -3,6 +3,8 @@ import {
   formatMoney,
   PRIORITY_LABELS,
   type Priority,
+  SLA_TARGET_LABELS,
+  type SlaTargetKind,
 } from '@switchboard/domain';
 import { CHANNEL_LABELS, formatDateTime, STATUS_LABELS } from '@switchboard/ui';
 import type { RouterOutputs } from '@switchboard/ui/trpc';
@@ -160,6 +162,10 @@ export function describeEvent(event: TimelineEvent, detail: ConversationDetail):
     }
     case 'guardrail_decided':
       return guardrailDecisionText(payload);
+    case 'sla_breached': {
+      const target = SLA_TARGET_LABELS[payload.target as SlaTargetKind] ?? 'An';
+      return `${target} SLA breached`;
+    }
     case 'approval_answered':
     case 'escalation_updated':
       // The note posted with it says who did what, and why.
