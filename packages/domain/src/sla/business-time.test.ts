@@ -6,6 +6,7 @@ import {
   businessMinutesBetween,
   CalendarNeverOpensError,
   instantOfLocalTime,
+  subtractBusinessMinutes,
 } from './business-time.ts';
 import type { BusinessCalendar } from './calendar.ts';
 
@@ -171,8 +172,51 @@ describe('businessMinutesBetween', () => {
   });
 });
 
+/** Lisbon every day 08:00–22:00 (crosses both daylight-saving changes), Portuguese holidays. */
+const lisbon: BusinessCalendar = {
+  timeZone: 'Europe/Lisbon',
+  weekly: Object.fromEntries(
+    (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => [
+      day,
+      [['08:00', '22:00']] as Array<[string, string]>,
+    ]),
+  ),
+  holidays: ['2026-12-25', '2027-04-25', '2027-06-10'],
+};
+
+/** Dubai's week runs Monday to Friday since 2022, with a Friday afternoon off. */
+const dubai: BusinessCalendar = {
+  timeZone: 'Asia/Dubai',
+  weekly: {
+    mon: [['09:00', '18:00']],
+    tue: [['09:00', '18:00']],
+    wed: [['09:00', '18:00']],
+    thu: [['09:00', '18:00']],
+    fri: [['09:00', '12:00']],
+  },
+  holidays: ['2026-12-02'],
+};
+
+/** Mexico City weekdays with a split shift, and its public holidays. */
+const mexicoCity: BusinessCalendar = {
+  timeZone: 'America/Mexico_City',
+  weekly: Object.fromEntries(
+    (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => [
+      day,
+      [
+        ['07:00', '15:00'],
+        ['16:00', '23:30'],
+      ] as Array<[string, string]>,
+    ]),
+  ),
+  holidays: ['2026-11-16', '2026-12-25', '2027-02-01'],
+};
+
 const calendars = fc.constantFrom<BusinessCalendar>(
   london,
+  lisbon,
+  dubai,
+  mexicoCity,
   nightShift,
   overnightLondon,
   alwaysOpenCalendar('Asia/Dubai'),
@@ -218,6 +262,26 @@ describe('business time properties', () => {
           expect(end.getTime()).toBeGreaterThanOrEqual(start.getTime());
           expect(insideOrClosing(end, calendar)).toBe(true);
           expect(businessMinutesBetween(start, end, calendar)).toBe(minutes);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts back into business hours, the mirror of adding', () => {
+    fc.assert(
+      fc.property(
+        instants,
+        fc.integer({ min: 1, max: 5_000 }),
+        calendars,
+        (end, minutes, calendar) => {
+          const start = subtractBusinessMinutes(end, minutes, calendar);
+          expect(start.getTime()).toBeLessThanOrEqual(end.getTime());
+          expect(businessMinutesBetween(start, end, calendar)).toBe(minutes);
+          // At an opening edge or inside hours: the minute after it is open.
+          expect(
+            businessMinutesBetween(start, new Date(start.getTime() + 1), calendar),
+          ).toBeGreaterThan(0);
         },
       ),
       { numRuns: 300 },
