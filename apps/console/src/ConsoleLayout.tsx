@@ -2,6 +2,7 @@ import { AppFrame } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
 import {
   IconAlertOctagon,
+  IconCalendarStats,
   IconCashBanknote,
   IconFlask,
   IconHeartbeat,
@@ -44,6 +45,7 @@ const NAV_LINKS = [
   },
   { label: 'Incidents', to: '/incidents', icon: IconAlertOctagon, group: 'Escalations' },
   { label: 'Recurring themes', to: '/themes', icon: IconTrendingUp, group: 'Escalations' },
+  { label: 'Staffing', to: '/staffing', icon: IconCalendarStats, group: 'Reports' },
   { label: 'People', to: '/people', icon: IconUsers, group: 'People' },
   { label: 'Approvals', to: '/approvals', icon: IconCashBanknote, group: 'Governance' },
   { label: 'Change history', to: '/changes', icon: IconHistory, group: 'Governance' },

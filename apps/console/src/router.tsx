@@ -23,6 +23,7 @@ import { InboxSettingsPage } from './features/routing/InboxSettingsPage.tsx';
 import { RoutingHealthPage } from './features/routing/RoutingHealthPage.tsx';
 import { RulesPage } from './features/routing/RulesPage.tsx';
 import { SimulatorPage } from './features/routing/SimulatorPage.tsx';
+import { StaffingPage } from './features/staffing/StaffingPage.tsx';
 import { TaxonomyPage } from './features/taxonomy/TaxonomyPage.tsx';
 import { TeamsPage } from './features/teams/TeamsPage.tsx';
 
@@ -77,6 +78,7 @@ export const consoleRoutes: RouteObject[] = [
       { path: '/incidents', element: <IncidentsPage /> },
       { path: '/incidents/:incidentId', element: <IncidentPage /> },
       { path: '/themes', element: <ThemesPage /> },
+      { path: '/staffing', element: <StaffingPage /> },
       { path: '/chat-paths', element: <ChatPathsPage /> },
       { path: '/changes', element: <ChangesPage /> },
       { path: '/integrations/api-keys', element: <ApiKeysPage /> },

@@ -11,6 +11,7 @@ import { notificationsRouter } from './router/notifications.ts';
 import { peopleRouter } from './router/people.ts';
 import { playbooksRouter } from './router/playbooks.ts';
 import { routingRouter } from './router/routing.ts';
+import { staffingRouter } from './router/staffing.ts';
 import { taxonomyRouter } from './router/taxonomy.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   people: peopleRouter,
   playbooks: playbooksRouter,
   routing: routingRouter,
+  staffing: staffingRouter,
   taxonomy: taxonomyRouter,
 });
 

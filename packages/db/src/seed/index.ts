@@ -22,6 +22,7 @@ import { DEMO_ADMIN_EMAIL, insertOrganisation } from './organisation.ts';
 import { insertDemoPlaybooks } from './playbooks.ts';
 import { Random } from './random.ts';
 import { insertDemoRouting } from './routing.ts';
+import { insertDemoStaffing } from './staffing.ts';
 import { insertTaxonomy } from './taxonomy.ts';
 
 export { DEMO_API_KEY, DEMO_API_KEY_NAME } from './api-keys.ts';
@@ -263,6 +264,7 @@ export async function seedDemo(
             insertDemoPlaybooks(tx, new Random(seed, 'playbooks'), new Date(now - 400 * DAY)),
           ),
         );
+        await insertDemoStaffing(db, new Date(now - 400 * DAY));
         return summary(true);
       }
       throw new DemoExistsError();
@@ -284,6 +286,7 @@ export async function seedDemo(
       Object.assign(counts, await insertDemoRouting(tx, new Random(seed, 'routing'), foundedAt));
       counts.guardrailPolicies = await insertDemoGuardrails(tx, foundedAt);
       counts.escalationPaths = await insertDemoEscalationMatrix(tx, foundedAt);
+      await insertDemoStaffing(tx, foundedAt);
     });
     Object.assign(counts, organisation.counts, taxonomy.counts);
     report({ phase: 'organisation', done: 1, total: 1, perSecond: 0 });

@@ -1,0 +1,5 @@
+export * from './erlang-c.ts';
+export * from './forecast.ts';
+export * from './inputs.ts';
+export * from './plan.ts';
+export * from './shifts.ts';
