@@ -9,6 +9,7 @@ import { createApp } from './app.ts';
 import { readEnv } from './env.ts';
 import { startAssignmentJobs } from './jobs/assignment-jobs.ts';
 import { startKpiFactsJob } from './jobs/kpi-facts.ts';
+import { startKpiSnapshotsJob } from './jobs/kpi-snapshots.ts';
 import { startSlaAlerts } from './jobs/sla-alerts.ts';
 import { startSnoozeWaker } from './jobs/snooze-waker.ts';
 import { LiveHub } from './live/index.ts';
@@ -58,6 +59,7 @@ const snoozeWaker = startSnoozeWaker({ database, publicUrl: env.publicUrl, logge
 const assignmentJobs = startAssignmentJobs({ database, logger });
 const slaAlerts = startSlaAlerts({ database, logger });
 const kpiFacts = startKpiFactsJob({ database, logger });
+const kpiSnapshots = startKpiSnapshotsJob({ database, logger });
 
 const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
   logger.info(

@@ -157,3 +157,53 @@ describe('kpi reports', () => {
     );
   });
 });
+
+describe('kpi snapshots', () => {
+  it('lets a lead make a snapshot on demand, read it, and export it as Markdown and PDF', async () => {
+    await workedCity();
+    const lead = await api.callerAs('lead');
+    const { id } = await lead.caller.kpi.snapshots.generate({ kind: 'weekly' });
+    const snapshot = await lead.caller.kpi.snapshots.get({ snapshotId: id });
+    expect(snapshot).toMatchObject({
+      kind: 'weekly',
+      source: 'on_demand',
+      requestedById: lead.userId,
+    });
+    expect(snapshot.title).toMatch(/^Weekly report, /);
+    expect(snapshot.periodEnd.getTime() - snapshot.periodStart.getTime()).toBe(7 * 24 * HOUR);
+    expect(snapshot.definitions).toMatchObject({ firstResponse: 1 });
+    const { items } = await lead.caller.kpi.snapshots.list({ kind: 'weekly' });
+    expect(items.map((item) => item.id)).toContain(id);
+
+    const { markdown, filename } = await lead.caller.kpi.snapshots.markdown({ snapshotId: id });
+    expect(filename).toMatch(/^switchboard-weekly-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(markdown).toContain(`# ${snapshot.title}`);
+    expect(markdown).toContain('## Headline figures');
+    const pdf = await lead.caller.kpi.snapshots.pdf({ snapshotId: id });
+    const bytes = Buffer.from(pdf.base64, 'base64');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(2_000);
+  });
+
+  it('keeps snapshots to the console and making them to leads', async () => {
+    const agent = await api.callerAs('agent');
+    await expect(agent.caller.kpi.snapshots.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(agent.caller.kpi.snapshots.generate({ kind: 'monthly' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const trainer = await api.callerAs('trainer');
+    await expect(trainer.caller.kpi.snapshots.generate({ kind: 'monthly' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect((await trainer.caller.kpi.snapshots.list({})).total).toBeGreaterThanOrEqual(0);
+  });
+
+  it('names the field of a bad request', async () => {
+    const lead = await api.callerAs('lead');
+    await expectBadInput(lead.caller.kpi.snapshots.generate({ kind: 'daily' as never }), 'kind');
+    await expectBadInput(lead.caller.kpi.snapshots.get({ snapshotId: 'last-week' }), 'snapshotId');
+    await expect(
+      lead.caller.kpi.snapshots.get({ snapshotId: crypto.randomUUID() }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

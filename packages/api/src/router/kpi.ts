@@ -3,16 +3,79 @@ import { kpiBreakdown, kpiFigures } from '@switchboard/db/queries/kpi';
 import { kpiDrilldown } from '@switchboard/db/queries/kpi-drilldown';
 import { kpiFilterOptions } from '@switchboard/db/queries/kpi-options';
 import {
+  generateSnapshot,
+  listSnapshots,
+  snapshotById,
+} from '@switchboard/db/queries/kpi-snapshots';
+import { staffingGaps } from '@switchboard/db/queries/staffing-week';
+import {
   AUDIENCE_LABELS,
   CHANNEL_LABELS,
+  generateSnapshotInputSchema,
   KPI_DEFINITIONS,
   type KpiSlice,
   kpiBreakdownQuerySchema,
   kpiDrilldownInputSchema,
   kpiQuerySchema,
+  lastCompletePeriod,
   previousPeriod,
+  snapshotIdInputSchema,
+  snapshotListInputSchema,
+  snapshotMarkdown,
+  snapshotTitle,
 } from '@switchboard/domain';
-import { consoleProcedure, createTRPCRouter } from '../trpc.ts';
+import { TRPCError } from '@trpc/server';
+import { snapshotPdf } from '../reports/snapshot-pdf.ts';
+import { type Context, consoleProcedure, createTRPCRouter, leadProcedure } from '../trpc.ts';
+
+async function snapshotOrThrow(ctx: Context, snapshotId: string) {
+  const snapshot = await snapshotById(ctx.db, snapshotId);
+  if (!snapshot) {
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'Snapshot not found' });
+  }
+  return snapshot;
+}
+
+/** Weekly and monthly reports, frozen when made: on schedule (the server's job) or on demand. */
+const snapshotsRouter = createTRPCRouter({
+  list: consoleProcedure
+    .input(snapshotListInputSchema)
+    .query(({ ctx, input }) => listSnapshots(ctx.db, input)),
+
+  get: consoleProcedure.input(snapshotIdInputSchema).query(async ({ ctx, input }) => {
+    const snapshot = await snapshotOrThrow(ctx, input.snapshotId);
+    return { ...snapshot, title: snapshotTitle(snapshot) };
+  }),
+
+  /** A snapshot of the last complete week or month, now. */
+  generate: leadProcedure.input(generateSnapshotInputSchema).mutation(async ({ ctx, input }) => {
+    const now = new Date();
+    const stored = await generateSnapshot(ctx.db, {
+      period: lastCompletePeriod(input.kind, now),
+      source: 'on_demand',
+      requestedById: ctx.viewer.id,
+      staffingGaps: await staffingGaps(ctx.db, now),
+      now,
+    });
+    return { id: stored!.id };
+  }),
+
+  markdown: consoleProcedure.input(snapshotIdInputSchema).query(async ({ ctx, input }) => {
+    const snapshot = await snapshotOrThrow(ctx, input.snapshotId);
+    return { filename: `${fileName(snapshot)}.md`, markdown: snapshotMarkdown(snapshot) };
+  }),
+
+  /** The PDF, base64-encoded (the console saves it as a file). */
+  pdf: consoleProcedure.input(snapshotIdInputSchema).query(async ({ ctx, input }) => {
+    const snapshot = await snapshotOrThrow(ctx, input.snapshotId);
+    const pdf = await snapshotPdf(snapshot);
+    return { filename: `${fileName(snapshot)}.pdf`, base64: pdf.toString('base64') };
+  }),
+});
+
+function fileName(snapshot: { kind: string; periodStart: Date }) {
+  return `switchboard-${snapshot.kind}-${snapshot.periodStart.toISOString().slice(0, 10)}`;
+}
 
 type Options = Awaited<ReturnType<typeof kpiFilterOptions>>;
 
@@ -79,4 +142,6 @@ export const kpiRouter = createTRPCRouter({
     .query(({ ctx, input }) => kpiDrilldown(ctx.db, input, new Date())),
 
   filterOptions: consoleProcedure.query(({ ctx }) => kpiFilterOptions(ctx.db)),
+
+  snapshots: snapshotsRouter,
 });

@@ -4,16 +4,11 @@ import {
   listStaffingShifts,
   removeStaffingShift,
   saveStaffingPlan,
-  staffingHistory,
-  staffingInbox,
-  staffingPlanOf,
   updateStaffingShift,
 } from '@switchboard/db/queries/staffing';
+import { staffingWeek } from '@switchboard/db/queries/staffing-week';
 import {
   addStaffingShiftInputSchema,
-  CHANNELS,
-  forecastArrivals,
-  planStaffing,
   removeStaffingShiftInputSchema,
   saveStaffingPlanInputSchema,
   staffingOverviewInputSchema,
@@ -31,43 +26,9 @@ export const staffingRouter = createTRPCRouter({
    * The inbox's week: forecast from its history, the agents required to meet its plan, the
    * agents its shifts schedule, the gap per hour, and what both cost.
    */
-  overview: leadProcedure.input(staffingOverviewInputSchema).query(({ ctx, input }) =>
-    refusalsAsTrpcErrors(async () => {
-      const inbox = await staffingInbox(ctx.db, input.inboxId);
-      const [history, plan, shifts] = await Promise.all([
-        staffingHistory(ctx.db, { inboxId: inbox.id, weeks: input.weeks }),
-        staffingPlanOf(ctx.db, inbox),
-        listStaffingShifts(ctx.db, inbox.id),
-      ]);
-      const forecast = forecastArrivals({
-        weeks: input.weeks,
-        history,
-        weighting: input.weighting,
-      });
-      const { intervals, totals } = planStaffing({ forecast, settings: plan.settings, shifts });
-      const historyByChannel = Object.fromEntries(
-        CHANNELS.map((channel) => [
-          channel,
-          history
-            .filter((row) => row.channel === channel)
-            .reduce((sum, row) => sum + row.conversations, 0),
-        ]),
-      );
-      return {
-        inbox,
-        plan,
-        shifts,
-        history: {
-          weeks: input.weeks,
-          weighting: input.weighting,
-          conversations: Object.values(historyByChannel).reduce((sum, count) => sum + count, 0),
-          byChannel: historyByChannel,
-        },
-        intervals,
-        totals,
-      };
-    }),
-  ),
+  overview: leadProcedure
+    .input(staffingOverviewInputSchema)
+    .query(({ ctx, input }) => refusalsAsTrpcErrors(() => staffingWeek(ctx.db, input))),
 
   savePlan: leadProcedure
     .input(saveStaffingPlanInputSchema)
