@@ -6,6 +6,7 @@ import { guardrailsRouter } from './router/guardrails.ts';
 import { improvementsRouter } from './router/improvements.ts';
 import { incidentsRouter } from './router/incidents.ts';
 import { integrationsRouter } from './router/integrations.ts';
+import { kpiRouter } from './router/kpi.ts';
 import { liveRouter } from './router/live.ts';
 import { notificationsRouter } from './router/notifications.ts';
 import { peopleRouter } from './router/people.ts';
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   improvements: improvementsRouter,
   incidents: incidentsRouter,
   integrations: integrationsRouter,
+  kpi: kpiRouter,
   live: liveRouter,
   notifications: notificationsRouter,
   people: peopleRouter,
