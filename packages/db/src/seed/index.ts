@@ -1,5 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database, DatabaseHandle, DatabaseOrTransaction } from '../client.ts';
+import { refreshAllKpiFacts, writeKpiFacts } from '../queries/kpi-facts.ts';
+import { slaSchedulesForInboxes } from '../queries/sla-schedule.ts';
 import {
   bookings,
   cities,
@@ -7,6 +9,8 @@ import {
   conversationEvents,
   conversations,
   conversationTags,
+  inboxes,
+  kpiRefreshQueue,
   messages,
   users,
 } from '../schema/index.ts';
@@ -205,7 +209,11 @@ async function inTransaction(
   });
 }
 
-async function writeConversationBatch(db: Database, batch: ConversationBatch): Promise<void> {
+async function writeConversationBatch(
+  db: Database,
+  batch: ConversationBatch,
+  now: Date,
+): Promise<void> {
   await inTransaction(db, async (tx) => {
     await insertRows(tx, bookings, batch.bookings);
     // Numbers come from the generator: concurrent writers would draw them from the identity
@@ -214,6 +222,10 @@ async function writeConversationBatch(db: Database, batch: ConversationBatch): P
     await insertRows(tx, messages, batch.messages);
     await insertRows(tx, conversationEvents, batch.events);
     await insertRows(tx, conversationTags, batch.conversationTags);
+    // The KPI facts of the batch, derived here rather than left to the server's job.
+    const ids = batch.conversations.map((conversation) => conversation.id!);
+    await writeKpiFacts(tx, ids, now);
+    await tx.delete(kpiRefreshQueue).where(inArray(kpiRefreshQueue.conversationId, ids));
   });
 }
 
@@ -326,6 +338,12 @@ export async function seedDemo(
       quietBookingsPerConversation: quietBookings,
       organisation,
       taxonomy,
+      // Clocks replay on each inbox's SLA schedule, as the server would have run them.
+      schedules: await slaSchedulesForInboxes(
+        db,
+        (await db.select({ id: inboxes.id }).from(inboxes)).map((inbox) => inbox.id),
+        new Date(now),
+      ),
     });
     const maxWriters = options.writers ?? (handle.kind === 'postgres' ? 2 : 1);
     const conversationsStarted = performance.now();
@@ -344,7 +362,7 @@ export async function seedDemo(
       while (writing.size >= maxWriters) await Promise.race(writing);
       if (failures.length > 0) break;
       rss.sample();
-      const write: Promise<void> = writeConversationBatch(db, batch)
+      const write: Promise<void> = writeConversationBatch(db, batch, new Date(now))
         .then(
           () => {
             counts.bookings += batch.bookings.length;
@@ -376,6 +394,8 @@ export async function seedDemo(
     report({ phase: 'escalations', done: 0, total: 1, perSecond: 0 });
     counts.escalations = await insertDemoEscalations(db, now);
     counts.incidents = await insertDemoIncidents(db, now);
+    // Escalations and incidents added events to some conversations: bring their facts up to date.
+    await refreshAllKpiFacts(db, new Date(now));
     report({ phase: 'escalations', done: 1, total: 1, perSecond: 0 });
 
     // Fresh statistics, so the first queries plan well on a freshly loaded database.
