@@ -15,6 +15,9 @@ const BENCHMARKS = [
   { prefix: 'assignment', cwd: 'packages/db', script: 'src/bench/assignment.bench.ts' },
   { prefix: 'workspace', cwd: '.', script: 'tooling/scripts/bench-workspace-bundle.mjs' },
   { prefix: 'routing', cwd: 'packages/domain', script: 'src/bench/routing.bench.ts' },
+  { prefix: 'sla', cwd: 'packages/domain', script: 'src/bench/sla.bench.ts' },
+  // Needs DATABASE_URL at a PostgreSQL seeded with a million conversations; skips without it.
+  { prefix: 'kpi', cwd: 'packages/db', script: 'src/bench/kpi.bench.ts' },
 ];
 
 const wanted = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? '';

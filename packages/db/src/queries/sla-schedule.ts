@@ -1,12 +1,42 @@
 import {
   alwaysOpenCalendar,
+  type BusinessCalendar,
   businessCalendarOf,
+  type CalendarSettings,
   DEFAULT_SLA_SCHEDULE,
   type SlaSchedule,
 } from '@switchboard/domain';
 import { eq, inArray } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 import { businessCalendars, slaPolicies } from '../schema/index.ts';
+
+/**
+ * One BusinessCalendar object per calendar version and year: the domain memoises opening
+ * hours per calendar object, so reusing it keeps every clock computation after the first fast.
+ */
+const ALWAYS_OPEN = alwaysOpenCalendar();
+const calendars = new Map<string, BusinessCalendar>();
+const MAX_CACHED_CALENDARS = 500;
+
+function calendarOf(
+  row: Pick<CalendarSettings, 'timeZone' | 'alwaysOpen' | 'weekly' | 'holidays'>,
+  now: Date,
+): BusinessCalendar {
+  const key = JSON.stringify([
+    now.getUTCFullYear(),
+    row.timeZone,
+    row.alwaysOpen,
+    row.weekly,
+    row.holidays,
+  ]);
+  let calendar = calendars.get(key);
+  if (!calendar) {
+    if (calendars.size >= MAX_CACHED_CALENDARS) calendars.clear();
+    calendar = businessCalendarOf(row, now);
+    calendars.set(key, calendar);
+  }
+  return calendar;
+}
 
 /**
  * The SLA schedules of inboxes: each policy's targets in its calendar (24/7 without one);
@@ -31,7 +61,7 @@ export async function slaSchedulesForInboxes(
     .where(inArray(slaPolicies.inboxId, unique));
   for (const row of rows) {
     schedules.set(row.inboxId, {
-      calendar: row.calendar ? businessCalendarOf(row.calendar, now) : alwaysOpenCalendar(),
+      calendar: row.calendar ? calendarOf(row.calendar, now) : ALWAYS_OPEN,
       targets: row.targets,
     });
   }

@@ -52,24 +52,6 @@ function weekdayOf(date: string): Weekday {
   return WEEKDAYS[((index % 7) + 7) % 7] as Weekday;
 }
 
-const intervalCache = new WeakMap<BusinessCalendar, Map<string, Array<[number, number]>>>();
-
-/** The calendar's open intervals on one local date, as instants, in order (memoised per calendar). */
-function openIntervalsOn(date: string, calendar: BusinessCalendar): Array<[number, number]> {
-  let byDate = intervalCache.get(calendar);
-  if (!byDate) {
-    byDate = new Map();
-    intervalCache.set(calendar, byDate);
-  }
-  let intervals = byDate.get(date);
-  if (!intervals) {
-    intervals = computeOpenIntervals(date, calendar);
-    if (byDate.size > 5_000) byDate.clear();
-    byDate.set(date, intervals);
-  }
-  return intervals;
-}
-
 function computeOpenIntervals(date: string, calendar: BusinessCalendar): Array<[number, number]> {
   if (calendar.holidays.includes(date)) return [];
   return [...(calendar.weekly[weekdayOf(date)] ?? [])]
@@ -83,13 +65,90 @@ function computeOpenIntervals(date: string, calendar: BusinessCalendar): Array<[
     .filter(([from, to]) => to > from);
 }
 
-/** Open intervals from the local date of `from` onwards, lazily, for at most ten years. */
-function* openIntervalsFrom(from: Date, calendar: BusinessCalendar): Generator<[number, number]> {
-  let date = localClock(from, calendar.timeZone).date;
-  for (let day = 0; day < MAX_DAYS_AHEAD; day += 1) {
-    yield* openIntervalsOn(date, calendar);
-    date = nextDate(date);
+function shiftDate(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** Days of opening hours worked out first (most targets end within days), then per extension. */
+const FIRST_DAYS = 45;
+const CHUNK_DAYS = 400;
+
+/**
+ * A calendar's open intervals as instants, for a stretch of local dates, in order: worked out
+ * once (the time-zone arithmetic is the slow part) and then searched, so adding business
+ * minutes is a binary search and a short walk over numbers.
+ */
+class OpenHours {
+  opens: number[] = [];
+  closes: number[] = [];
+  firstDate = '';
+  lastDate = '';
+  /** Instants covered: [startMs, endMs). */
+  startMs = 0;
+  endMs = 0;
+
+  constructor(private readonly calendar: BusinessCalendar) {}
+
+  private build(firstDate: string, lastDate: string) {
+    const opens: number[] = [];
+    const closes: number[] = [];
+    for (let date = firstDate; date <= lastDate; date = nextDate(date)) {
+      for (const [open, close] of computeOpenIntervals(date, this.calendar)) {
+        opens.push(open);
+        closes.push(close);
+      }
+    }
+    this.opens = opens;
+    this.closes = closes;
+    this.firstDate = firstDate;
+    this.lastDate = lastDate;
+    const zone = this.calendar.timeZone;
+    this.startMs = instantOfLocalTime(firstDate, '00:00', zone).getTime();
+    this.endMs = instantOfLocalTime(nextDate(lastDate), '00:00', zone).getTime();
   }
+
+  /** Makes sure [from, to) is covered (at most ten years ahead or behind). */
+  cover(from: number, to: number) {
+    if (this.opens.length === 0 && this.firstDate === '') {
+      const date = localClock(new Date(from), this.calendar.timeZone).date;
+      this.build(shiftDate(date, -7), shiftDate(date, FIRST_DAYS));
+    }
+    if (from < this.startMs + DAY_MS) {
+      const date = localClock(new Date(from), this.calendar.timeZone).date;
+      this.build(shiftDate(date, -CHUNK_DAYS), this.lastDate);
+    }
+    if (to >= this.endMs - DAY_MS) {
+      const date = localClock(
+        new Date(Math.min(to, this.endMs + MAX_DAYS_AHEAD * DAY_MS)),
+        this.calendar.timeZone,
+      ).date;
+      this.build(this.firstDate, shiftDate(date, CHUNK_DAYS));
+    }
+  }
+
+  /** The first interval that closes after `at`. */
+  firstClosingAfter(at: number): number {
+    let low = 0;
+    let high = this.closes.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.closes[middle]! <= at) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
+const openHoursCache = new WeakMap<BusinessCalendar, OpenHours>();
+
+function openHoursOf(calendar: BusinessCalendar): OpenHours {
+  let hours = openHoursCache.get(calendar);
+  if (!hours) {
+    hours = new OpenHours(calendar);
+    openHoursCache.set(calendar, hours);
+  }
+  return hours;
 }
 
 export class CalendarNeverOpensError extends Error {
@@ -99,6 +158,8 @@ export class CalendarNeverOpensError extends Error {
   }
 }
 
+const TEN_YEARS_MS = MAX_DAYS_AHEAD * DAY_MS;
+
 /**
  * The instant `minutes` business minutes after `start`. A start outside hours counts from the
  * next opening; minutes that run out exactly at a closing time end at that closing time.
@@ -106,27 +167,20 @@ export class CalendarNeverOpensError extends Error {
 export function addBusinessMinutes(start: Date, minutes: number, calendar: BusinessCalendar): Date {
   let remainingMs = Math.max(0, minutes) * MINUTE_MS;
   const cursor = start.getTime();
-  for (const [open, close] of openIntervalsFrom(start, calendar)) {
-    if (close <= cursor) continue;
-    const from = Math.max(open, cursor);
+  const hours = openHoursOf(calendar);
+  hours.cover(cursor, cursor + DAY_MS);
+  for (let index = hours.firstClosingAfter(cursor); ; index += 1) {
+    if (index >= hours.closes.length) {
+      if (hours.endMs - cursor > TEN_YEARS_MS) break;
+      hours.cover(cursor, hours.endMs + DAY_MS);
+      if (index >= hours.closes.length) continue;
+    }
+    const from = Math.max(hours.opens[index]!, cursor);
+    const close = hours.closes[index]!;
     if (remainingMs <= close - from) return new Date(from + remainingMs);
     remainingMs -= close - from;
   }
   throw new CalendarNeverOpensError();
-}
-
-/** Open intervals ending on or before the local date of `from`, latest first, for ten years. */
-function* openIntervalsBefore(from: Date, calendar: BusinessCalendar): Generator<[number, number]> {
-  let date = localClock(from, calendar.timeZone).date;
-  for (let day = 0; day < MAX_DAYS_AHEAD; day += 1) {
-    yield* [...openIntervalsOn(date, calendar)].reverse();
-    date = previousDate(date);
-  }
-}
-
-function previousDate(date: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
 }
 
 /**
@@ -141,11 +195,24 @@ export function subtractBusinessMinutes(
 ): Date {
   let remainingMs = Math.max(0, minutes) * MINUTE_MS;
   const cursor = end.getTime();
-  for (const [open, close] of openIntervalsBefore(end, calendar)) {
-    if (open >= cursor) continue;
-    const to = Math.min(close, cursor);
+  const hours = openHoursOf(calendar);
+  hours.cover(cursor - DAY_MS, cursor);
+  let index = hours.firstClosingAfter(cursor);
+  // The interval containing `end` (if any) is at `index`; earlier ones come before it.
+  if (index >= hours.opens.length || hours.opens[index]! >= cursor) index -= 1;
+  for (;;) {
+    if (index < 0) {
+      if (cursor - hours.startMs > TEN_YEARS_MS) break;
+      const before = hours.opens.length;
+      hours.cover(hours.startMs - DAY_MS, cursor);
+      index += hours.opens.length - before;
+      if (index < 0) continue;
+    }
+    const open = hours.opens[index]!;
+    const to = Math.min(hours.closes[index]!, cursor);
     if (remainingMs <= to - open) return new Date(to - remainingMs);
     remainingMs -= to - open;
+    index -= 1;
   }
   throw new CalendarNeverOpensError();
 }
@@ -155,10 +222,13 @@ export function businessMinutesBetween(from: Date, to: Date, calendar: BusinessC
   const start = from.getTime();
   const end = to.getTime();
   if (end <= start) return 0;
+  const hours = openHoursOf(calendar);
+  hours.cover(start, end);
   let totalMs = 0;
-  for (const [open, close] of openIntervalsFrom(from, calendar)) {
+  for (let index = hours.firstClosingAfter(start); index < hours.closes.length; index += 1) {
+    const open = hours.opens[index]!;
     if (open >= end) break;
-    totalMs += Math.max(0, Math.min(close, end) - Math.max(open, start));
+    totalMs += Math.max(0, Math.min(hours.closes[index]!, end) - Math.max(open, start));
   }
   return totalMs / MINUTE_MS;
 }
