@@ -23,6 +23,10 @@ import { InboxSettingsPage } from './features/routing/InboxSettingsPage.tsx';
 import { RoutingHealthPage } from './features/routing/RoutingHealthPage.tsx';
 import { RulesPage } from './features/routing/RulesPage.tsx';
 import { SimulatorPage } from './features/routing/SimulatorPage.tsx';
+import { CalendarEditorPage } from './features/sla/CalendarEditorPage.tsx';
+import { CalendarsPage } from './features/sla/CalendarsPage.tsx';
+import { PoliciesPage } from './features/sla/PoliciesPage.tsx';
+import { PolicyEditorPage } from './features/sla/PolicyEditorPage.tsx';
 import { StaffingPage } from './features/staffing/StaffingPage.tsx';
 import { TaxonomyPage } from './features/taxonomy/TaxonomyPage.tsx';
 import { TeamsPage } from './features/teams/TeamsPage.tsx';
@@ -63,6 +67,10 @@ export const consoleRoutes: RouteObject[] = [
       { path: '/routing/simulator', element: <SimulatorPage /> },
       { path: '/routing/guide', element: <RoutingGuidePage /> },
       { path: '/routing/health', element: <RoutingHealthPage /> },
+      { path: '/sla/policies', element: <PoliciesPage /> },
+      { path: '/sla/policies/:inboxId', element: <PolicyEditorPage /> },
+      { path: '/sla/calendars', element: <CalendarsPage /> },
+      { path: '/sla/calendars/:calendarId', element: <CalendarEditorPage /> },
       { path: '/taxonomy', element: <TaxonomyPage /> },
       { path: '/people', element: <PeoplePage /> },
       { path: '/teams', element: <TeamsPage /> },

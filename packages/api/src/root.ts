@@ -12,6 +12,7 @@ import { notificationsRouter } from './router/notifications.ts';
 import { peopleRouter } from './router/people.ts';
 import { playbooksRouter } from './router/playbooks.ts';
 import { routingRouter } from './router/routing.ts';
+import { slaRouter } from './router/sla.ts';
 import { staffingRouter } from './router/staffing.ts';
 import { taxonomyRouter } from './router/taxonomy.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   people: peopleRouter,
   playbooks: playbooksRouter,
   routing: routingRouter,
+  sla: slaRouter,
   staffing: staffingRouter,
   taxonomy: taxonomyRouter,
 });

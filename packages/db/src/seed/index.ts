@@ -26,6 +26,7 @@ import { DEMO_ADMIN_EMAIL, insertOrganisation } from './organisation.ts';
 import { insertDemoPlaybooks } from './playbooks.ts';
 import { Random } from './random.ts';
 import { insertDemoRouting } from './routing.ts';
+import { insertDemoSla } from './sla.ts';
 import { insertDemoStaffing } from './staffing.ts';
 import { insertTaxonomy } from './taxonomy.ts';
 
@@ -298,6 +299,7 @@ export async function seedDemo(
       Object.assign(counts, await insertDemoRouting(tx, new Random(seed, 'routing'), foundedAt));
       counts.guardrailPolicies = await insertDemoGuardrails(tx, foundedAt);
       counts.escalationPaths = await insertDemoEscalationMatrix(tx, foundedAt);
+      await insertDemoSla(tx, foundedAt);
       await insertDemoStaffing(tx, foundedAt);
     });
     Object.assign(counts, organisation.counts, taxonomy.counts);

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { describeChange, rolloutNoteSchema } from '../changes/diff.ts';
 import { PRIORITIES, type Priority } from '../conversations/priority.ts';
-import { alwaysOpenCalendar } from './business-time.ts';
+import { durationText } from '../escalations/matrix-text.ts';
+import { alwaysOpenCalendar, instantOfLocalTime } from './business-time.ts';
 import {
   type BusinessCalendar,
   businessCalendarSchema,
+  isWithinBusinessHours,
+  localClock,
   WEEKDAYS,
   type Weekday,
 } from './calendar.ts';
@@ -208,3 +212,275 @@ export const slaPolicyInputSchema = z.object({
   targets: slaTargetsByPrioritySchema,
 });
 export type SlaPolicyInput = z.infer<typeof slaPolicyInputSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// What the console sends and shows: calendar and policy inputs, their text, and the warnings
+// a lead sees before saving targets.
+
+/** A calendar as a lead saves it: its settings, the city it belongs to (by code, or shared). */
+export const businessCalendarInputSchema = calendarSettingsSchema.safeExtend({
+  cityCode: z.string().trim().min(1).max(10).nullable(),
+  rolloutNote: rolloutNoteSchema,
+});
+export type BusinessCalendarInput = z.input<typeof businessCalendarInputSchema>;
+
+export const updateBusinessCalendarInputSchema = businessCalendarInputSchema.safeExtend({
+  id: z.uuid('Not a calendar id'),
+});
+export type UpdateBusinessCalendarInput = z.input<typeof updateBusinessCalendarInputSchema>;
+
+export const businessCalendarIdInputSchema = z.object({ id: z.uuid('Not a calendar id') });
+
+export const deleteBusinessCalendarInputSchema = businessCalendarIdInputSchema.extend({
+  rolloutNote: rolloutNoteSchema,
+});
+export type DeleteBusinessCalendarInput = z.input<typeof deleteBusinessCalendarInputSchema>;
+
+export const slaPolicyKeySchema = z.object({ inboxId: z.uuid('Choose an inbox') });
+
+export const saveSlaPolicyInputSchema = slaPolicyInputSchema.extend({
+  rolloutNote: rolloutNoteSchema,
+});
+export type SaveSlaPolicyInput = z.input<typeof saveSlaPolicyInputSchema>;
+
+const WEEKDAY_SHORT: Record<Weekday, string> = {
+  mon: 'Mon',
+  tue: 'Tue',
+  wed: 'Wed',
+  thu: 'Thu',
+  fri: 'Fri',
+  sat: 'Sat',
+  sun: 'Sun',
+};
+
+/** "15 min · business hours", "4 h · calendar time": one target as the console shows it. */
+export function slaTargetText(target: SlaTarget): string {
+  return `${durationText(target.minutes)} · ${target.businessHours ? 'business hours' : 'calendar time'}`;
+}
+
+/** "84 h", "37 h 30 min": a week's opening hours. */
+export function weeklyHoursFigure(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/**
+ * "Mon–Fri 09:00–18:00; Sat 10:00–14:00": days with the same hours in a row read as one
+ * range; closed days are left out.
+ */
+export function weeklyHoursText(weekly: CalendarSettings['weekly']): string {
+  const hoursOf = (day: Weekday) =>
+    [...(weekly[day] ?? [])]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([from, to]) => `${from}–${to}`)
+      .join(', ');
+  const runs: Array<{ first: Weekday; last: Weekday; hours: string }> = [];
+  for (const day of WEEKDAYS) {
+    const hours = hoursOf(day);
+    const previous = runs.at(-1);
+    if (hours === '') continue;
+    const follows = previous && WEEKDAYS.indexOf(previous.last) === WEEKDAYS.indexOf(day) - 1;
+    if (previous && follows && previous.hours === hours) previous.last = day;
+    else runs.push({ first: day, last: day, hours });
+  }
+  if (runs.length === 0) return 'Closed every day';
+  return runs
+    .map(({ first, last, hours }) =>
+      first === last
+        ? `${WEEKDAY_SHORT[first]} ${hours}`
+        : `${WEEKDAY_SHORT[first]}–${WEEKDAY_SHORT[last]} ${hours}`,
+    )
+    .join('; ');
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "25 Dec · Christmas Day (every year)", "2026-04-03 · Good Friday". */
+export function holidayText(holiday: Holiday): string {
+  if (!holiday.yearly) return `${holiday.date} · ${holiday.name}`;
+  const [, month, day] = holiday.date.split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTHS[month - 1] ?? '?'} · ${holiday.name} (every year)`;
+}
+
+/** A calendar as its change history reads it; the city by name. */
+export type BusinessCalendarChangeView = {
+  name: string;
+  city: string | null;
+  timeZone: string;
+  alwaysOpen: boolean;
+  weekly: CalendarSettings['weekly'];
+  holidays: Holiday[];
+};
+
+/** The readable lines of a calendar's change ("Weekly hours: Mon–Fri … → Mon–Sun …"). */
+export function describeBusinessCalendarChange(
+  before: BusinessCalendarChangeView | null,
+  after: BusinessCalendarChangeView,
+): string[] {
+  return describeChange(before, after, {
+    name: { label: 'Name' },
+    city: { label: 'City', format: (value) => (value ? String(value) : 'none (shared)') },
+    timeZone: { label: 'Time zone' },
+    alwaysOpen: { label: 'Open 24/7', format: (value) => (value ? 'yes' : 'no') },
+    weekly: {
+      label: 'Weekly hours',
+      format: (value) => weeklyHoursText(value as CalendarSettings['weekly']),
+    },
+    holidays: { label: 'Holidays', format: (value) => holidayText(value as Holiday) },
+  });
+}
+
+/** A policy as its change history reads it: the calendar by name (null: around the clock). */
+export type SlaPolicyChangeView = {
+  calendar: string | null;
+  targets: Record<Priority, SlaPriorityTargets>;
+};
+
+const calendarName = (name: string | null) => name ?? 'none (around the clock)';
+
+/**
+ * The readable lines of an inbox's SLA change, target by target: "P2 · First response: 1 h ·
+ * business hours → 30 min · business hours". A first policy is read against the defaults the
+ * inbox ran on until then.
+ */
+export function describeSlaPolicyChange(
+  before: SlaPolicyChangeView | null,
+  after: SlaPolicyChangeView,
+): string[] {
+  const previous = before ?? { calendar: null, targets: DEFAULT_SLA_POLICY_TARGETS };
+  const lines = before === null ? ['Own targets instead of the defaults'] : [];
+  if (previous.calendar !== after.calendar) {
+    lines.push(`Calendar: ${calendarName(previous.calendar)} → ${calendarName(after.calendar)}`);
+  }
+  for (const priority of PRIORITIES) {
+    for (const kind of SLA_TARGET_KINDS) {
+      const old = previous.targets[priority][kind];
+      const next = after.targets[priority][kind];
+      if (old.minutes === next.minutes && old.businessHours === next.businessHours) continue;
+      lines.push(
+        `${priority} · ${SLA_TARGET_LABELS[kind]}: ${slaTargetText(old)} → ${slaTargetText(next)}`,
+      );
+    }
+  }
+  return lines;
+}
+
+/** Something a lead should look at before saving targets; it does not stop the save. */
+export interface SlaPolicyWarning {
+  /** The target it is about, e.g. `targets.P1.firstResponse`. */
+  path: string;
+  message: string;
+}
+
+/**
+ * Targets that look inverted: a more urgent priority given longer than the next less urgent
+ * one, or a resolution due before the first response. Only warnings — minutes in business
+ * hours and in calendar time do not compare exactly (4 h around the clock can be sooner than
+ * 2 business hours on a Friday night), and a lead may mean it — so saving is never refused.
+ */
+export function slaPolicyWarnings(
+  targets: Record<Priority, SlaPriorityTargets>,
+): SlaPolicyWarning[] {
+  const warnings: SlaPolicyWarning[] = [];
+  for (const kind of SLA_TARGET_KINDS) {
+    for (let index = 0; index < PRIORITIES.length - 1; index += 1) {
+      const urgent = PRIORITIES[index]!;
+      const lessUrgent = PRIORITIES[index + 1]!;
+      const a = targets[urgent][kind];
+      const b = targets[lessUrgent][kind];
+      if (a.minutes > b.minutes) {
+        warnings.push({
+          path: `targets.${urgent}.${kind}`,
+          message: `${urgent} ${SLA_TARGET_LABELS[kind].toLowerCase()} (${durationText(a.minutes)}) is longer than ${lessUrgent}'s (${durationText(b.minutes)}): the more urgent priority would wait longer`,
+        });
+      }
+    }
+  }
+  for (const priority of PRIORITIES) {
+    const { firstResponse, resolution } = targets[priority];
+    if (resolution.minutes < firstResponse.minutes) {
+      warnings.push({
+        path: `targets.${priority}.resolution`,
+        message: `${priority} resolution (${durationText(resolution.minutes)}) is due before its first response (${durationText(firstResponse.minutes)})`,
+      });
+    }
+  }
+  return warnings;
+}
+
+function shiftDate(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+function weekdayOfDate(date: string): Weekday {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  // 1970-01-05 was a Monday.
+  const index = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1970, 0, 5)) / 86_400_000);
+  return WEEKDAYS[((index % 7) + 7) % 7]!;
+}
+
+/** How far ahead the preview looks for an opening: a calendar closed longer than this never opens. */
+const PREVIEW_DAYS = 400;
+
+/**
+ * The next time the calendar opens after `now` (a closed-to-open moment: an interval that
+ * continues the one before it, like 00:00 after a day open until 24:00, is no opening), or
+ * null when it is open around the clock or does not open within a year.
+ */
+export function nextOpeningAfter(calendar: BusinessCalendar, now: Date): Date | null {
+  const today = localClock(now, calendar.timeZone).date;
+  let previousEnd = Number.NEGATIVE_INFINITY;
+  // From yesterday, so an interval running past midnight into today is known.
+  for (let offset = -1; offset <= PREVIEW_DAYS; offset += 1) {
+    const date = shiftDate(today, offset);
+    if (calendar.holidays.includes(date)) continue;
+    const intervals = [...(calendar.weekly[weekdayOfDate(date)] ?? [])].sort(([a], [b]) =>
+      a.localeCompare(b),
+    );
+    for (const [from, to] of intervals) {
+      const start = instantOfLocalTime(date, from, calendar.timeZone).getTime();
+      const end = (
+        to === '24:00'
+          ? instantOfLocalTime(shiftDate(date, 1), '00:00', calendar.timeZone)
+          : instantOfLocalTime(date, to, calendar.timeZone)
+      ).getTime();
+      if (end <= start) continue;
+      if (start > now.getTime() && start > previousEnd) return new Date(start);
+      previousEnd = Math.max(previousEnd, end);
+    }
+  }
+  return null;
+}
+
+/**
+ * The line under a calendar being edited: "Open 84 h a week; next opening Mon 08:00", with
+ * "open now" when it is, and the date when the next opening is a week or more away. Times
+ * are the calendar's own.
+ */
+export function calendarPreviewText(
+  settings: Pick<CalendarSettings, 'timeZone' | 'alwaysOpen' | 'weekly' | 'holidays'>,
+  now: Date = new Date(),
+): string {
+  if (settings.alwaysOpen) return 'Open 24/7: every minute counts';
+  const minutes = weeklyOpenMinutes(settings);
+  if (minutes === 0) return 'Never open: add hours or make it 24/7';
+  const calendar = businessCalendarOf(settings, now);
+  const week = `Open ${weeklyHoursFigure(minutes)} a week`;
+  const openNow = isWithinBusinessHours(now, calendar) ? '; open now' : '';
+  const next = nextOpeningAfter(calendar, now);
+  if (!next) return `${week}${openNow}; no opening in the next year`;
+  const local = localClock(next, settings.timeZone);
+  const today = localClock(now, settings.timeZone).date;
+  const daysAhead = Math.round(
+    (Date.parse(`${local.date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  );
+  const day =
+    daysAhead === 0
+      ? 'today'
+      : daysAhead < 7
+        ? WEEKDAY_SHORT[local.weekday]
+        : `${WEEKDAY_SHORT[local.weekday]} ${local.date}`;
+  return `${week}${openNow}; next opening ${day} ${local.time}`;
+}

@@ -9,11 +9,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import type { UseFormReturnType } from '@mantine/form';
+import type { FormErrors, GetInputPropsReturnType, UseFormReturnType } from '@mantine/form';
 import { WEEKDAYS, type Weekday } from '@switchboard/domain';
 import { IconClock24, IconPlus, IconX } from '@tabler/icons-react';
 import {
   errorAt,
+  type IntervalValues,
   isRoundTheClock,
   type MatrixFormValues,
   newInterval,
@@ -22,7 +23,18 @@ import {
 
 type MatrixForm = UseFormReturnType<MatrixFormValues>;
 
-const WEEKDAY_LABELS: Record<Weekday, string> = {
+/**
+ * What the weekly-hours editor needs of a form: any form keeping a weekday → intervals record
+ * at some path (the matrix entry's `calendar.weekly`, a business calendar's `weekly`).
+ */
+export interface WeeklyHoursForm {
+  getInputProps: (path: string) => GetInputPropsReturnType;
+  insertListItem: (path: string, item: IntervalValues) => void;
+  removeListItem: (path: string, index: number) => void;
+  errors: FormErrors;
+}
+
+export const WEEKDAY_LABELS: Record<Weekday, string> = {
   mon: 'Monday',
   tue: 'Tuesday',
   wed: 'Wednesday',
@@ -33,12 +45,27 @@ const WEEKDAY_LABELS: Record<Weekday, string> = {
 };
 
 /** IANA zones the browser knows, UTC first (it is not in the list on every engine). */
-const TIME_ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
+export const TIME_ZONES = [
+  'UTC',
+  ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC'),
+];
 
-function DayHours({ form, day, disabled }: { form: MatrixForm; day: Weekday; disabled: boolean }) {
-  const intervals = form.getValues().calendar.weekly[day];
+function DayHours({
+  form,
+  path,
+  day,
+  intervals,
+  disabled,
+}: {
+  form: WeeklyHoursForm;
+  path: string;
+  day: Weekday;
+  intervals: IntervalValues[];
+  disabled: boolean;
+}) {
   const label = WEEKDAY_LABELS[day];
-  const path = `calendar.weekly.${day}`;
+  const dayPath = `${path}.${day}`;
+  const dayError = errorAt(form.errors, dayPath);
   return (
     <Group align="flex-start" gap="sm" wrap="nowrap">
       <Text size="sm" fw={500} w={100} pt={4}>
@@ -60,7 +87,7 @@ function DayHours({ form, day, disabled }: { form: MatrixForm; day: Weekday; dis
                 size="xs"
                 w={90}
                 disabled={disabled}
-                {...form.getInputProps(`${path}.${index}.from`)}
+                {...form.getInputProps(`${dayPath}.${index}.from`)}
               />
               <Text size="sm" pt={4}>
                 –
@@ -71,7 +98,7 @@ function DayHours({ form, day, disabled }: { form: MatrixForm; day: Weekday; dis
                 size="xs"
                 w={90}
                 disabled={disabled}
-                {...form.getInputProps(`${path}.${index}.to`)}
+                {...form.getInputProps(`${dayPath}.${index}.to`)}
               />
               {disabled ? null : (
                 <ActionIcon
@@ -79,7 +106,7 @@ function DayHours({ form, day, disabled }: { form: MatrixForm; day: Weekday; dis
                   color="gray"
                   mt={2}
                   aria-label={`Remove ${name}`}
-                  onClick={() => form.removeListItem(path, index)}
+                  onClick={() => form.removeListItem(dayPath, index)}
                 >
                   <IconX size={14} />
                 </ActionIcon>
@@ -87,6 +114,11 @@ function DayHours({ form, day, disabled }: { form: MatrixForm; day: Weekday; dis
             </Group>
           );
         })}
+        {dayError ? (
+          <Text size="xs" c="red">
+            {dayError}
+          </Text>
+        ) : null}
       </Stack>
       {disabled ? null : (
         <Button
@@ -94,12 +126,45 @@ function DayHours({ form, day, disabled }: { form: MatrixForm; day: Weekday; dis
           size="xs"
           leftSection={<IconPlus size={14} />}
           aria-label={`Add hours on ${label}`}
-          onClick={() => form.insertListItem(path, newInterval())}
+          onClick={() => form.insertListItem(dayPath, newInterval())}
         >
           Add hours
         </Button>
       )}
     </Group>
+  );
+}
+
+/**
+ * Opening hours per weekday, one or more intervals a day ("24:00" for midnight), shared by
+ * the escalation matrix and the SLA business calendars. A day's own error (overlapping
+ * intervals) shows under it.
+ */
+export function WeeklyHoursFields({
+  form,
+  path,
+  weekly,
+  disabled,
+}: {
+  form: WeeklyHoursForm;
+  /** Where the form keeps the weekday → intervals record, e.g. `calendar.weekly`. */
+  path: string;
+  weekly: Record<Weekday, IntervalValues[]>;
+  disabled: boolean;
+}) {
+  return (
+    <Stack gap={6} role="group" aria-label="Weekly hours">
+      {WEEKDAYS.map((day) => (
+        <DayHours
+          key={day}
+          form={form}
+          path={path}
+          day={day}
+          intervals={weekly[day]}
+          disabled={disabled}
+        />
+      ))}
+    </Stack>
   );
 }
 
@@ -138,11 +203,12 @@ export function CalendarFields({ form, disabled }: { form: MatrixForm; disabled:
           </Button>
         )}
       </Group>
-      <Stack gap={6} role="group" aria-label="Weekly hours">
-        {WEEKDAYS.map((day) => (
-          <DayHours key={day} form={form} day={day} disabled={disabled} />
-        ))}
-      </Stack>
+      <WeeklyHoursFields
+        form={form}
+        path="calendar.weekly"
+        weekly={calendar.weekly}
+        disabled={disabled}
+      />
       <TagsInput
         label="Holidays"
         description="Local dates the team is closed, YYYY-MM-DD"
