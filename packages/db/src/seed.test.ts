@@ -25,6 +25,7 @@ import { verifyApiKey } from './queries/api-keys.ts';
 import { listChatPaths } from './queries/chat-paths.ts';
 import { listEscalationMatrix } from './queries/escalation-matrix.ts';
 import { listGuardrailPolicies } from './queries/guardrail-policies.ts';
+import { writeKpiFacts } from './queries/kpi-facts.ts';
 import { findConversationSop, listMacrosForConversation } from './queries/playbooks.ts';
 import { knownRoutingCodes } from './queries/routing-catalog.ts';
 import { listRules } from './queries/routing-rules.ts';
@@ -138,6 +139,39 @@ describe('seedDemo', () => {
     expect(summary.counts.events).toBeGreaterThan(CONVERSATIONS * 4);
     expect(summary.peakRssMb).toBeGreaterThan(0);
     expect(summary.counts.apiKeys).toBe(1);
+  });
+
+  it('writes every conversation’s KPI facts exactly as the server’s refresh would', async () => {
+    const facts = () =>
+      query<Record<string, unknown>>(
+        handle,
+        sql`select * from conversation_kpi_facts order by conversation_id`,
+      );
+    const outcomes = () =>
+      query<Record<string, unknown>>(
+        handle,
+        sql`select conversation_id, target, due_at, stopped_at, paused, audience, channel, city_id,
+            inbox_id, assignee_id, request_type_id from sla_outcomes
+          order by conversation_id, target, due_at, stopped_at`,
+      );
+    const withoutRefreshTime = (rows: Array<Record<string, unknown>>) =>
+      rows.map(({ refreshed_at: _, ...rest }) => rest);
+    const seeded = await facts();
+    const seededOutcomes = await outcomes();
+    expect(seeded).toHaveLength(CONVERSATIONS);
+    expect(seededOutcomes.length).toBeGreaterThan(CONVERSATIONS);
+    await writeKpiFacts(
+      handle.db,
+      seeded.map((row) => String(row.conversation_id)),
+      new Date(NOW),
+    );
+    expect(withoutRefreshTime(await facts())).toEqual(withoutRefreshTime(seeded));
+    expect(await outcomes()).toEqual(seededOutcomes);
+    const [queue] = await query<{ n: number }>(
+      handle,
+      sql`select count(*)::int as n from kpi_refresh_queue`,
+    );
+    expect(queue?.n).toBe(0);
   });
 
   it('numbers conversations in generation order and lets new ones continue after them', async () => {

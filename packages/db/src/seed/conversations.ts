@@ -3,10 +3,17 @@ import {
   type Channel,
   type ConversationEventType,
   type ConversationStatus,
+  conversationKpiFacts,
   nextDueAt,
   replaySlaClocks,
   type SlaSchedule,
 } from '@switchboard/domain';
+import {
+  type KpiFactRow,
+  kpiFactRow,
+  type SlaOutcomeRow,
+  slaOutcomeRow,
+} from '../queries/kpi-facts.ts';
 import type { conversations, conversationTags } from '../schema/index.ts';
 import {
   type BookingRow,
@@ -74,10 +81,20 @@ export interface ConversationBatch {
   messages: MessageRow[];
   events: EventRow[];
   conversationTags: ConversationTagRow[];
+  kpiFacts: KpiFactRow[];
+  slaOutcomes: SlaOutcomeRow[];
 }
 
 export function emptyBatch(): ConversationBatch {
-  return { bookings: [], conversations: [], messages: [], events: [], conversationTags: [] };
+  return {
+    bookings: [],
+    conversations: [],
+    messages: [],
+    events: [],
+    conversationTags: [],
+    kpiFacts: [],
+    slaOutcomes: [],
+  };
 }
 
 export interface GeneratorSetup {
@@ -255,16 +272,18 @@ export class ConversationGenerator {
         createdAt: new Date(createdAt),
       });
     }
+    const clockEvents = rows.events.map((event) => ({
+      type: event.type as ConversationEventType,
+      actorType: event.actorType,
+      payload: event.payload ?? {},
+      occurredAt: event.occurredAt!,
+    }));
+    const schedule = setup.schedules?.get(inboxId);
     const clocks = replaySlaClocks(
       new Date(createdAt),
       type.defaultPriority,
-      rows.events.map((event) => ({
-        type: event.type as ConversationEventType,
-        actorType: event.actorType,
-        payload: event.payload ?? {},
-        occurredAt: event.occurredAt!,
-      })),
-      setup.schedules?.get(inboxId),
+      clockEvents,
+      schedule,
     );
     const csat = rows.events.find((event) => event.type === 'csat_received');
     batch.conversations.push({
@@ -299,6 +318,26 @@ export class ConversationGenerator {
       createdAt: new Date(createdAt),
       updatedAt: rows.updatedAt,
     });
+    // The KPI facts, derived as the server's refresh job would (domain conversationKpiFacts).
+    const pushed = batch.conversations.at(-1)!;
+    const derived = conversationKpiFacts(
+      {
+        id: conversationId,
+        audience,
+        channel,
+        cityId: pushed.cityId ?? null,
+        inboxId,
+        assigneeId: pushed.assigneeId ?? null,
+        requestTypeId: pushed.requestTypeId ?? null,
+        priority: story.priority,
+        status,
+        createdAt: new Date(createdAt),
+      },
+      clockEvents,
+      schedule,
+    );
+    batch.kpiFacts.push(kpiFactRow(derived.facts, new Date(setup.now)));
+    batch.slaOutcomes.push(...derived.outcomes.map(slaOutcomeRow));
   }
 
   /** Trips that went fine (or were cancelled) and never became a conversation. */

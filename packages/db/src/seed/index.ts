@@ -1,17 +1,19 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database, DatabaseHandle, DatabaseOrTransaction } from '../client.ts';
-import { refreshAllKpiFacts, writeKpiFacts } from '../queries/kpi-facts.ts';
+import { refreshAllKpiFacts } from '../queries/kpi-facts.ts';
 import { slaSchedulesForInboxes } from '../queries/sla-schedule.ts';
 import {
   bookings,
   cities,
   contacts,
   conversationEvents,
+  conversationKpiFacts,
   conversations,
   conversationTags,
   inboxes,
   kpiRefreshQueue,
   messages,
+  slaOutcomes,
   users,
 } from '../schema/index.ts';
 import { insertDemoApiKey } from './api-keys.ts';
@@ -210,11 +212,7 @@ async function inTransaction(
   });
 }
 
-async function writeConversationBatch(
-  db: Database,
-  batch: ConversationBatch,
-  now: Date,
-): Promise<void> {
+async function writeConversationBatch(db: Database, batch: ConversationBatch): Promise<void> {
   await inTransaction(db, async (tx) => {
     await insertRows(tx, bookings, batch.bookings);
     // Numbers come from the generator: concurrent writers would draw them from the identity
@@ -223,9 +221,10 @@ async function writeConversationBatch(
     await insertRows(tx, messages, batch.messages);
     await insertRows(tx, conversationEvents, batch.events);
     await insertRows(tx, conversationTags, batch.conversationTags);
-    // The KPI facts of the batch, derived here rather than left to the server's job.
+    // The batch's KPI facts came from the generator: the refresh queue need not redo them.
+    await insertRows(tx, conversationKpiFacts, batch.kpiFacts);
+    await insertRows(tx, slaOutcomes, batch.slaOutcomes);
     const ids = batch.conversations.map((conversation) => conversation.id!);
-    await writeKpiFacts(tx, ids, now);
     await tx.delete(kpiRefreshQueue).where(inArray(kpiRefreshQueue.conversationId, ids));
   });
 }
@@ -364,7 +363,7 @@ export async function seedDemo(
       while (writing.size >= maxWriters) await Promise.race(writing);
       if (failures.length > 0) break;
       rss.sample();
-      const write: Promise<void> = writeConversationBatch(db, batch, new Date(now))
+      const write: Promise<void> = writeConversationBatch(db, batch)
         .then(
           () => {
             counts.bookings += batch.bookings.length;

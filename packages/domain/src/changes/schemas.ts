@@ -14,6 +14,10 @@ export const CONFIG_ENTITY_TYPES = [
   'agent_capacity',
   'guardrail_policy',
   'escalation_matrix',
+  'sla_calendar',
+  'sla_policy',
+  'staffing_plan',
+  'staffing_shift',
 ] as const;
 export const configEntityTypeSchema = z.enum(CONFIG_ENTITY_TYPES);
 export type ConfigEntityType = z.infer<typeof configEntityTypeSchema>;
@@ -30,6 +34,10 @@ export const CONFIG_ENTITY_LABELS: Record<ConfigEntityType, string> = {
   agent_capacity: 'Agent capacity',
   guardrail_policy: 'Guardrail policy',
   escalation_matrix: 'Escalation matrix',
+  sla_calendar: 'Business calendar',
+  sla_policy: 'SLA policy',
+  staffing_plan: 'Staffing plan',
+  staffing_shift: 'Staffing shift',
 };
 
 export const changeListInputSchema = pageInputSchema.extend({
