@@ -1,4 +1,4 @@
-import { Box, Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Box, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { WEEKDAY_LABELS, WEEKDAYS, type Weekday } from '@switchboard/domain';
 import { gapText, intervalDescription, type StaffingInterval } from './staffing-format.ts';
 
@@ -97,17 +97,21 @@ export function StaffingWeekGrid({
                   const description = intervalDescription(interval);
                   const tone = cellTone(interval);
                   return (
-                    <Tooltip key={hour} label={description} openDelay={300}>
-                      <Table.Td
-                        ta="center"
-                        aria-label={description}
-                        data-tone={tone}
-                        style={{ background: cellBackground(interval) }}
-                        fw={tone === 'short' ? 700 : 400}
-                      >
-                        {tone === 'closed' ? '' : gapText(interval.gap)}
-                      </Table.Td>
-                    </Tooltip>
+                    // Plain cells with a native title: 168 Mantine cells and tooltips would
+                    // weigh on every render of the page.
+                    <td
+                      key={hour}
+                      title={description}
+                      aria-label={description}
+                      data-tone={tone}
+                      style={{
+                        background: cellBackground(interval),
+                        fontWeight: tone === 'short' ? 700 : 400,
+                        textAlign: 'center',
+                      }}
+                    >
+                      {tone === 'closed' ? '' : gapText(interval.gap)}
+                    </td>
                   );
                 })}
               </Table.Tr>
