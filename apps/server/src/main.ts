@@ -78,7 +78,13 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, 10_000);
   forceExit.unref();
-  await Promise.all([snoozeWaker.stop(), assignmentJobs.stop(), slaAlerts.stop(), kpiFacts.stop()]);
+  await Promise.all([
+    snoozeWaker.stop(),
+    assignmentJobs.stop(),
+    slaAlerts.stop(),
+    kpiFacts.stop(),
+    kpiSnapshots.stop(),
+  ]);
   // Event streams never finish by themselves: end them so the server can close.
   await live.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -91,13 +91,13 @@ function change(driver: SnapshotDriver): string {
   return `${delta >= 0 ? '+' : ''}${Math.round(delta * 100)}%`;
 }
 
-const escape = (text: string) => text.replaceAll('|', '\\|');
+const tableCell = (text: string) => text.replaceAll('|', '\\|');
 
 function table(header: string[], rows: string[][]): string {
   return [
     `| ${header.join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+    ...rows.map((row) => `| ${row.map(tableCell).join(' | ')} |`),
   ].join('\n');
 }
 
