@@ -31,7 +31,11 @@ export function ConversationHeader({ conversation, colleagues }: ConversationHea
         <PriorityBadge priority={conversation.priority} />
         <ChannelBadge channel={conversation.channel} />
         <AudienceBadge audience={conversation.audience} />
-        <SlaCountdown dueAt={conversation.slaDueAt} paused={conversation.slaPausedAt !== null} />
+        <SlaCountdown
+          dueAt={conversation.slaDueAt}
+          paused={conversation.slaPausedAt !== null}
+          clocks={conversation}
+        />
       </Group>
       <Text size="sm" c="dimmed">
         Inbox{' '}

@@ -1,5 +1,5 @@
 import { Badge, Tooltip } from '@mantine/core';
-import { slaState } from '@switchboard/domain';
+import { clockDueAt, SLA_TARGET_LABELS, type SlaClocks, slaState } from '@switchboard/domain';
 import { formatDateTime } from '@switchboard/ui';
 import { IconClock, IconPlayerPause } from '@tabler/icons-react';
 import { useNow } from './use-now.ts';
@@ -19,10 +19,12 @@ export interface SlaCountdownProps {
   dueAt: Date | null;
   paused?: boolean;
   size?: 'xs' | 'sm' | 'md';
+  /** The conversation's clocks: the badge then says which target is due (first response…). */
+  clocks?: SlaClocks;
 }
 
 /** Time left on the SLA clock that matters now, red once breached. */
-export function SlaCountdown({ dueAt, paused = false, size = 'sm' }: SlaCountdownProps) {
+export function SlaCountdown({ dueAt, paused = false, size = 'sm', clocks }: SlaCountdownProps) {
   const now = useNow();
   if (paused) {
     return (
@@ -34,10 +36,12 @@ export function SlaCountdown({ dueAt, paused = false, size = 'sm' }: SlaCountdow
   if (!dueAt) return null;
   const state = slaState(dueAt, now);
   const left = dueAt.getTime() - now.getTime();
-  const label =
+  const target = clocks ? clockDueAt(clocks, dueAt) : null;
+  const time =
     state === 'breached' ? `${formatDuration(left)} over` : `${formatDuration(left)} left`;
+  const label = target ? `${SLA_TARGET_LABELS[target]}: ${time}` : time;
   return (
-    <Tooltip label={`SLA due ${formatDateTime(dueAt)}`}>
+    <Tooltip label={`${target ? SLA_TARGET_LABELS[target] : 'SLA'} due ${formatDateTime(dueAt)}`}>
       <Badge
         size={size}
         variant={state === 'breached' ? 'filled' : 'light'}
