@@ -14,6 +14,7 @@ import { GuardrailPolicyEditorPage } from './features/guardrails/GuardrailPolicy
 import { ThemesPage } from './features/improvements/index.ts';
 import { IncidentPage, IncidentsPage } from './features/incidents/index.ts';
 import { ApiKeysPage } from './features/integrations/ApiKeysPage.tsx';
+import { AgentScorecardPage, DrilldownPage, ReportsPage } from './features/kpi/index.ts';
 import { PeoplePage } from './features/people/PeoplePage.tsx';
 import { MacrosPage } from './features/playbooks/MacrosPage.tsx';
 import { SopEditorPage } from './features/playbooks/SopEditorPage.tsx';
@@ -86,6 +87,9 @@ export const consoleRoutes: RouteObject[] = [
       { path: '/incidents', element: <IncidentsPage /> },
       { path: '/incidents/:incidentId', element: <IncidentPage /> },
       { path: '/themes', element: <ThemesPage /> },
+      { path: '/reports', element: <ReportsPage /> },
+      { path: '/reports/conversations', element: <DrilldownPage /> },
+      { path: '/reports/agents/:agentId', element: <AgentScorecardPage /> },
       { path: '/staffing', element: <StaffingPage /> },
       { path: '/chat-paths', element: <ChatPathsPage /> },
       { path: '/changes', element: <ChangesPage /> },

@@ -1,0 +1,3 @@
+export { AgentScorecardPage } from './AgentScorecardPage.tsx';
+export { DrilldownPage } from './DrilldownPage.tsx';
+export { ReportsPage } from './ReportsPage.tsx';
