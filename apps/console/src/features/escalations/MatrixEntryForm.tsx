@@ -1,9 +1,6 @@
 import {
-  Alert,
   Anchor,
-  Button,
   Checkbox,
-  Group,
   NumberInput,
   Paper,
   Select,
@@ -25,12 +22,11 @@ import {
 import { describeError } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { RolloutNote } from '../../lib/RolloutNote.tsx';
+import { EditorSaveBar } from '../../lib/EditorSaveBar.tsx';
 import { CalendarFields } from './CalendarFields.tsx';
 import {
   formPathOf,
@@ -281,42 +277,20 @@ export function MatrixEntryForm({
           />
         </Section>
         {canEdit ? (
-          <Paper withBorder p="md">
-            <Stack gap="sm">
-              <RolloutNote
-                placeholder="From today, payout disputes need the payout week."
-                {...form.getInputProps('rolloutNote')}
-              />
-              {unplacedError ? (
-                <Alert color="red" icon={<IconAlertTriangle />} title="Not saved">
-                  {unplacedError}
-                </Alert>
-              ) : hasErrors ? (
-                <Text size="sm" c="red" role="status">
-                  Not saved: fix the fields marked in red.
-                </Text>
-              ) : null}
-              <Group justify="flex-end">
-                <Button
-                  variant="default"
-                  disabled={!form.isDirty() || save.isPending}
-                  onClick={() => {
-                    form.reset();
-                    save.reset();
-                  }}
-                >
-                  Discard changes
-                </Button>
-                <Button
-                  type="submit"
-                  loading={save.isPending}
-                  disabled={row !== null && !form.isDirty()}
-                >
-                  {row ? 'Save matrix entry' : 'Set up matrix entry'}
-                </Button>
-              </Group>
-            </Stack>
-          </Paper>
+          <EditorSaveBar
+            rolloutNote={form.getInputProps('rolloutNote')}
+            rolloutPlaceholder="From today, payout disputes need the payout week."
+            error={unplacedError}
+            hasErrors={hasErrors}
+            dirty={form.isDirty()}
+            saving={save.isPending}
+            onDiscard={() => {
+              form.reset();
+              save.reset();
+            }}
+            saveLabel={row ? 'Save matrix entry' : 'Set up matrix entry'}
+            saveDisabled={row !== null && !form.isDirty()}
+          />
         ) : null}
       </Stack>
     </form>

@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Button,
   Group,
   Paper,
   SimpleGrid,
@@ -27,7 +26,6 @@ import { useViewer } from '@switchboard/ui/auth';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
 import {
-  IconAlertTriangle,
   IconArrowLeft,
   IconCircleCheck,
   IconHistory,
@@ -37,7 +35,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { RolloutNote } from '../../lib/RolloutNote.tsx';
+import { EditorSaveBar } from '../../lib/EditorSaveBar.tsx';
 import { PolicySectionFields } from './PolicySectionFields.tsx';
 import {
   formPathOf,
@@ -315,42 +313,20 @@ function PolicyEditorForm({
           />
         ))}
         {canEdit ? (
-          <Paper withBorder p="md">
-            <Stack gap="sm">
-              <RolloutNote
-                placeholder="From today, L1 agents refund driver no-shows up to €60 without asking."
-                {...form.getInputProps('rolloutNote')}
-              />
-              {unplacedError ? (
-                <Alert color="red" icon={<IconAlertTriangle />} title="Not saved">
-                  {unplacedError}
-                </Alert>
-              ) : hasErrors ? (
-                <Text size="sm" c="red" role="status">
-                  Not saved: fix the fields marked in red.
-                </Text>
-              ) : null}
-              <Group justify="flex-end">
-                <Button
-                  variant="default"
-                  disabled={!form.isDirty() || save.isPending}
-                  onClick={() => {
-                    form.reset();
-                    save.reset();
-                  }}
-                >
-                  Discard changes
-                </Button>
-                <Button
-                  type="submit"
-                  loading={save.isPending}
-                  disabled={row !== null && !form.isDirty()}
-                >
-                  {row ? 'Save policy' : 'Create policy'}
-                </Button>
-              </Group>
-            </Stack>
-          </Paper>
+          <EditorSaveBar
+            rolloutNote={form.getInputProps('rolloutNote')}
+            rolloutPlaceholder="From today, L1 agents refund driver no-shows up to €60 without asking."
+            error={unplacedError}
+            hasErrors={hasErrors}
+            dirty={form.isDirty()}
+            saving={save.isPending}
+            onDiscard={() => {
+              form.reset();
+              save.reset();
+            }}
+            saveLabel={row ? 'Save policy' : 'Create policy'}
+            saveDisabled={row !== null && !form.isDirty()}
+          />
         ) : null}
       </Stack>
     </form>

@@ -41,7 +41,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { RolloutNote } from '../../lib/RolloutNote.tsx';
+import { EditorSaveBar } from '../../lib/EditorSaveBar.tsx';
 import { TIME_ZONES, WeeklyHoursFields } from '../escalations/CalendarFields.tsx';
 import {
   type CalendarFormValues,
@@ -384,45 +384,21 @@ function CalendarForm({ row, canEdit }: { row: CalendarRow | null; canEdit: bool
           </Section>
         )}
         {canEdit ? (
-          <Paper withBorder p="md">
-            <Stack gap="sm">
-              <RolloutNote
-                placeholder="From 1 March, Lisbon support closes at 22:00."
-                {...form.getInputProps('rolloutNote')}
-              />
-              {unplacedError ? (
-                <Alert color="red" icon={<IconAlertTriangle />} title="Not saved">
-                  {unplacedError}
-                </Alert>
-              ) : hasErrors ? (
-                <Text size="sm" c="red" role="status">
-                  Not saved: fix the fields marked in red.
-                </Text>
-              ) : null}
-              <Group justify="space-between">
-                {row ? <DeleteCalendar row={row} /> : <span />}
-                <Group>
-                  <Button
-                    variant="default"
-                    disabled={!form.isDirty() || save.isPending}
-                    onClick={() => {
-                      form.reset();
-                      save.reset();
-                    }}
-                  >
-                    Discard changes
-                  </Button>
-                  <Button
-                    type="submit"
-                    loading={save.isPending}
-                    disabled={row !== null && !form.isDirty()}
-                  >
-                    {row ? 'Save calendar' : 'Create calendar'}
-                  </Button>
-                </Group>
-              </Group>
-            </Stack>
-          </Paper>
+          <EditorSaveBar
+            rolloutNote={form.getInputProps('rolloutNote')}
+            rolloutPlaceholder="From 1 March, Lisbon support closes at 22:00."
+            error={unplacedError}
+            hasErrors={hasErrors}
+            dirty={form.isDirty()}
+            saving={save.isPending}
+            onDiscard={() => {
+              form.reset();
+              save.reset();
+            }}
+            saveLabel={row ? 'Save calendar' : 'Create calendar'}
+            saveDisabled={row !== null && !form.isDirty()}
+            leading={row ? <DeleteCalendar row={row} /> : null}
+          />
         ) : null}
       </Stack>
     </form>

@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Button,
   Code,
   Group,
   List,
@@ -37,7 +36,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
-import { RolloutNote } from '../../lib/RolloutNote.tsx';
+import { EditorSaveBar } from '../../lib/EditorSaveBar.tsx';
 import {
   type PolicyFormValues,
   policyFormPathOf,
@@ -287,42 +286,20 @@ function PolicyForm({ row, canEdit }: { row: PolicyRow; canEdit: boolean }) {
           </Stack>
         </Paper>
         {canEdit ? (
-          <Paper withBorder p="md">
-            <Stack gap="sm">
-              <RolloutNote
-                placeholder="From today, Lisbon guests get a first reply within 30 business minutes."
-                {...form.getInputProps('rolloutNote')}
-              />
-              {unplacedError ? (
-                <Alert color="red" icon={<IconAlertTriangle />} title="Not saved">
-                  {unplacedError}
-                </Alert>
-              ) : hasErrors ? (
-                <Text size="sm" c="red" role="status">
-                  Not saved: fix the fields marked in red.
-                </Text>
-              ) : null}
-              <Group justify="flex-end">
-                <Button
-                  variant="default"
-                  disabled={!form.isDirty() || save.isPending}
-                  onClick={() => {
-                    form.reset();
-                    save.reset();
-                  }}
-                >
-                  Discard changes
-                </Button>
-                <Button
-                  type="submit"
-                  loading={save.isPending}
-                  disabled={row.source === 'policy' && !form.isDirty()}
-                >
-                  {row.source === 'policy' ? 'Save policy' : 'Save as own policy'}
-                </Button>
-              </Group>
-            </Stack>
-          </Paper>
+          <EditorSaveBar
+            rolloutNote={form.getInputProps('rolloutNote')}
+            rolloutPlaceholder="From today, Lisbon guests get a first reply within 30 business minutes."
+            error={unplacedError}
+            hasErrors={hasErrors}
+            dirty={form.isDirty()}
+            saving={save.isPending}
+            onDiscard={() => {
+              form.reset();
+              save.reset();
+            }}
+            saveLabel={row.source === 'policy' ? 'Save policy' : 'Save as own policy'}
+            saveDisabled={row.source === 'policy' && !form.isDirty()}
+          />
         ) : null}
       </Stack>
     </form>
