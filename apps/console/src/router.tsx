@@ -28,6 +28,7 @@ import { CalendarEditorPage } from './features/sla/CalendarEditorPage.tsx';
 import { CalendarsPage } from './features/sla/CalendarsPage.tsx';
 import { PoliciesPage } from './features/sla/PoliciesPage.tsx';
 import { PolicyEditorPage } from './features/sla/PolicyEditorPage.tsx';
+import { SnapshotPage, SnapshotsPage } from './features/snapshots/index.ts';
 import { StaffingPage } from './features/staffing/StaffingPage.tsx';
 import { TaxonomyPage } from './features/taxonomy/TaxonomyPage.tsx';
 import { TeamsPage } from './features/teams/TeamsPage.tsx';
@@ -90,6 +91,8 @@ export const consoleRoutes: RouteObject[] = [
       { path: '/reports', element: <ReportsPage /> },
       { path: '/reports/conversations', element: <DrilldownPage /> },
       { path: '/reports/agents/:agentId', element: <AgentScorecardPage /> },
+      { path: '/reports/snapshots', element: <SnapshotsPage /> },
+      { path: '/reports/snapshots/:snapshotId', element: <SnapshotPage /> },
       { path: '/staffing', element: <StaffingPage /> },
       { path: '/chat-paths', element: <ChatPathsPage /> },
       { path: '/changes', element: <ChangesPage /> },

@@ -1,0 +1,2 @@
+export { SnapshotPage } from './SnapshotPage.tsx';
+export { SnapshotsPage } from './SnapshotsPage.tsx';
