@@ -391,6 +391,13 @@ export class ConversationGenerator {
     const { type, script } = plan;
     story.event('created', 'contact', { channel, inboxId });
     story.inbound(this.template(story, plan, script.openings), true);
+    // Intake's rules placed it in this inbox (routing accuracy counts from here).
+    story.event('routed', 'system', {
+      inboxId,
+      ruleIds: [],
+      requestTypeCode: type.code,
+      priority: type.defaultPriority,
+    });
     story.pause(2, 20);
     story.event('request_type_set', 'system', { requestType: type.code, reason: plan.reasonCode });
     for (const code of type.ruleTags) story.tag(code, null);
