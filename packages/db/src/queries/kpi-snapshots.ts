@@ -16,7 +16,7 @@ import {
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
 import { rowsOf } from '../migrate.ts';
-import { kpiSnapshots } from '../schema/index.ts';
+import { kpiSnapshots, users } from '../schema/index.ts';
 import { escalationTurnaroundReport } from './escalation-views.ts';
 import { between, kpiFigures } from './kpi.ts';
 
@@ -175,9 +175,11 @@ export async function listSnapshots(
       timeZone: kpiSnapshots.timeZone,
       source: kpiSnapshots.source,
       createdAt: kpiSnapshots.createdAt,
+      requestedByName: users.name,
       recommendations: sql<number>`jsonb_array_length(${kpiSnapshots.content}->'recommendations')`,
     })
     .from(kpiSnapshots)
+    .leftJoin(users, eq(users.id, kpiSnapshots.requestedById))
     .where(where)
     .orderBy(desc(kpiSnapshots.periodStart), desc(kpiSnapshots.createdAt))
     .limit(input.limit)
@@ -193,14 +195,17 @@ export async function listSnapshots(
 }
 
 export async function snapshotById(db: DatabaseOrTransaction, snapshotId: string) {
-  const [row] = await db
-    .select()
+  const [found] = await db
+    .select({ snapshot: kpiSnapshots, requestedByName: users.name })
     .from(kpiSnapshots)
+    .leftJoin(users, eq(users.id, kpiSnapshots.requestedById))
     .where(eq(kpiSnapshots.id, snapshotId))
     .limit(1);
-  if (!row) return null;
+  if (!found) return null;
+  const row = found.snapshot;
   return {
     ...row,
+    requestedByName: found.requestedByName,
     kind: row.kind as SnapshotKind,
     content: row.content as unknown as SnapshotContent,
   };

@@ -94,9 +94,9 @@ export function recommendActions(
     actions.push({
       rule: 'staffingGap',
       title: `Schedule ${Math.ceil(gap.shortAgentHours)} more agent-hours in ${gap.inboxName}`,
-      because: `The forecast needs ${Math.round(gap.requiredAgentHours)} agent-hours a week and ${Math.round(gap.scheduledAgentHours)} are scheduled${
-        gap.worstInterval ? `; worst at ${gap.worstInterval} (${gap.worstGap} short)` : ''
-      }.`,
+      because: `Shifts leave ${Math.round(gap.shortAgentHours * 10) / 10} agent-hours uncovered in the hours the forecast needs them${
+        gap.worstInterval ? ` (worst: ${gap.worstInterval}, ${gap.worstGap} agents short)` : ''
+      }; over the whole week ${Math.round(gap.scheduledAgentHours)} are scheduled against ${Math.round(gap.requiredAgentHours)} required.`,
     });
   }
 

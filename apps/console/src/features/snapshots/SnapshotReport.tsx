@@ -34,7 +34,7 @@ export function SnapshotReport({ snapshot }: { snapshot: StoredSnapshot }) {
             <SnapshotKindBadge kind={snapshot.kind} />
             <SnapshotSourceBadge
               source={snapshot.source}
-              by={snapshot.requestedById === viewer.id ? 'you' : null}
+              by={snapshot.requestedById === viewer.id ? 'you' : snapshot.requestedByName}
             />
           </Group>
           <Text size="sm" c="dimmed">

@@ -40,6 +40,7 @@ const MONTHLY = snapshotRow({
   periodStart: new Date('2026-02-01T00:00:00Z'),
   periodEnd: new Date('2026-03-01T00:00:00Z'),
   source: 'on_demand',
+  requestedByName: 'Lia Costa',
   createdAt: new Date('2026-03-04T10:30:00Z'),
   recommendations: 0,
 });
@@ -80,7 +81,7 @@ describe('snapshots list', () => {
     expect(within(weekly).getByText('3')).toBeInTheDocument();
     const monthly = rowOf('February 2026');
     expect(within(monthly).getByText('Monthly')).toBeInTheDocument();
-    expect(within(monthly).getByText('On demand')).toBeInTheDocument();
+    expect(within(monthly).getByText('On demand · Lia Costa')).toBeInTheDocument();
     expect(within(monthly).getByText('None')).toBeInTheDocument();
     expect(within(table).getAllByRole('row')).toHaveLength(3);
     expect(screen.getByText('1–25 of 60')).toBeInTheDocument();

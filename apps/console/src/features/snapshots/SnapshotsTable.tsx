@@ -38,7 +38,7 @@ export function SnapshotsTable({ items, now }: SnapshotsTableProps) {
                 <SnapshotKindBadge kind={snapshot.kind} />
               </Table.Td>
               <Table.Td>
-                <SnapshotSourceBadge source={snapshot.source} />
+                <SnapshotSourceBadge source={snapshot.source} by={snapshot.requestedByName} />
               </Table.Td>
               <Table.Td>
                 <Tooltip label={formatDateTime(snapshot.createdAt)}>

@@ -28,6 +28,7 @@ export function snapshotRow(overrides: Partial<SnapshotRow> = {}): SnapshotRow {
     timeZone: 'Europe/Lisbon',
     source: 'schedule',
     createdAt: new Date('2026-03-16T01:00:00Z'),
+    requestedByName: null,
     recommendations: 3,
     ...overrides,
   };
@@ -144,6 +145,7 @@ export function storedSnapshot(overrides: Partial<StoredSnapshot> = {}): StoredS
   return {
     ...row,
     requestedById: null,
+    requestedByName: null,
     definitions: kpiDefinitionVersions(),
     content: snapshotContent(),
     title: 'Weekly report, 9 Mar 2026 – 15 Mar 2026',
