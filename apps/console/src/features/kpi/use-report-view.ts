@@ -1,7 +1,6 @@
 import { useViewer } from '@switchboard/ui/auth';
-
+import { useListParams } from '../../lib/use-list-params.ts';
 import { REPORT_PARAMS, type ReportView, reportViewOf } from './report-params.ts';
-import { useReportParams } from './use-report-params.ts';
 
 /**
  * The report view in the URL, read the same way by every report page, and its updater.
@@ -9,7 +8,7 @@ import { useReportParams } from './use-report-params.ts';
  */
 export function useReportView<Extra extends string = never>(extra: readonly Extra[] = []) {
   const viewer = useViewer();
-  const { values, page, update } = useReportParams<(typeof REPORT_PARAMS)[number] | Extra>([
+  const { values, page, update } = useListParams<(typeof REPORT_PARAMS)[number] | Extra>([
     ...REPORT_PARAMS,
     ...extra,
   ]);

@@ -2,15 +2,15 @@ import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { useReportParams } from './use-report-params.ts';
+import { useListParams } from './use-list-params.ts';
 
 function renderParams(path: string) {
   let location = '';
   const hook = {
-    current: null as unknown as ReturnType<typeof useReportParams<'audience' | 'city'>>,
+    current: null as unknown as ReturnType<typeof useListParams<'audience' | 'city'>>,
   };
   function Probe() {
-    hook.current = useReportParams(['audience', 'city'] as const);
+    hook.current = useListParams(['audience', 'city'] as const);
     location = useLocation().search;
     return null;
   }
@@ -28,7 +28,7 @@ function renderParams(path: string) {
   return { hook, location: () => location };
 }
 
-describe('report parameters', () => {
+describe('useListParams', () => {
   it('builds each change on the last one, even before the page has rendered it', async () => {
     const { hook, location } = renderParams('/reports?page=3');
     const { update } = hook.current;
