@@ -30,3 +30,24 @@ export function useServerErrors(
     ? null
     : describeError(error);
 }
+
+/**
+ * For editors whose form is shaped differently from the saved value: a refusal's per-field
+ * messages go on the form field `place` maps each server path to (null: not on this form),
+ * without the path the message starts with. Returns the message to show above the buttons
+ * when no field took the refusal (null otherwise).
+ */
+export function usePlacedServerErrors(
+  error: unknown,
+  place: (serverPath: string) => string | null,
+  setErrors: (errors: FormErrors) => void,
+): string | null {
+  const placed = Object.entries(serverFieldErrors(error))
+    .map(([path, message]) => [place(path), message] as const)
+    .filter((entry): entry is readonly [string, string] => entry[0] !== null)
+    .map(([path, message]) => [path, message.replace(/^[\w.]+: /, '')] as const);
+  useEffect(() => {
+    if (placed.length > 0) setErrors(Object.fromEntries(placed));
+  }, [error]);
+  return error && placed.length === 0 ? describeError(error) : null;
+}

@@ -1,7 +1,7 @@
 import {
+  definitionsUsed,
+  driverChange,
   headlineRows,
-  KPI_DEFINITIONS,
-  type KpiKey,
   readableDuration,
   type SnapshotDriver,
   type StoredSnapshot,
@@ -55,11 +55,9 @@ function table(doc: Doc, header: string[], rows: string[][], firstWidth = 200) {
   for (const row of rows) line(row, false);
 }
 
-function change(driver: SnapshotDriver): string {
-  if (driver.previous === 0) return driver.count > 0 ? 'new' : '-';
-  const delta = (driver.count - driver.previous) / driver.previous;
-  return `${delta >= 0 ? '+' : ''}${Math.round(delta * 100)}%`;
-}
+/** The change against the period before; the PDF's standard fonts have no minus sign or dash. */
+const change = (driver: SnapshotDriver) =>
+  driverChange(driver).label.replace('−', '-').replace('—', '-');
 
 /** The snapshot as a PDF a lead can attach to a weekly or monthly review. */
 export function snapshotPdf(snapshot: StoredSnapshot): Promise<Buffer> {
@@ -169,19 +167,18 @@ export function snapshotPdf(snapshot: StoredSnapshot): Promise<Buffer> {
   );
 
   heading(doc, 'Definitions used');
-  for (const [key, version] of Object.entries(snapshot.definitions)) {
-    const definition = KPI_DEFINITIONS[key as KpiKey];
+  for (const used of definitionsUsed(snapshot.definitions)) {
     doc
       .font('Helvetica-Bold')
       .fontSize(9)
       .fillColor(INK)
-      .text(`${definition?.label ?? key} (v${version})`, MARGIN);
-    if (definition && definition.version === version) {
+      .text(`${used.label} (v${used.storedVersion})`, MARGIN);
+    if (!used.changed && used.formula) {
       doc
         .font('Helvetica')
         .fontSize(8)
         .fillColor(MUTED)
-        .text(definition.formula, MARGIN + 10);
+        .text(used.formula, MARGIN + 10);
     }
   }
   doc.end();

@@ -5,6 +5,7 @@ import {
   planStaffing,
   type SnapshotStaffingGap,
   STAFFING_HISTORY_WEEKS,
+  staffingGapOf,
 } from '@switchboard/domain';
 import type { Database } from '../client.ts';
 import { staffingPlans } from '../schema/index.ts';
@@ -53,16 +54,6 @@ export async function staffingWeek(
   };
 }
 
-const WEEKDAY_NAMES = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
-
 /** Inboxes with a saved staffing plan whose shifts fall short of the forecast, worst first. */
 export async function staffingGaps(db: Database, now: Date): Promise<SnapshotStaffingGap[]> {
   const planned = await db.select({ inboxId: staffingPlans.inboxId }).from(staffingPlans);
@@ -74,21 +65,8 @@ export async function staffingGaps(db: Database, now: Date): Promise<SnapshotSta
       weighting: 'equal',
       now,
     });
-    if (week.totals.shortfallAgentHours <= 0) continue;
-    const worst = week.intervals.reduce((low, interval) =>
-      interval.gap < low.gap ? interval : low,
-    );
-    gaps.push({
-      inboxName: week.inbox.name,
-      shortAgentHours: Math.round(week.totals.shortfallAgentHours * 10) / 10,
-      requiredAgentHours: week.totals.requiredAgentHours,
-      scheduledAgentHours: week.totals.scheduledAgentHours,
-      worstInterval:
-        worst.gap < 0
-          ? `${WEEKDAY_NAMES[worst.weekday]} ${String(worst.hour).padStart(2, '0')}:00`
-          : null,
-      worstGap: Math.round(Math.max(0, -worst.gap) * 10) / 10,
-    });
+    const gap = staffingGapOf(week.inbox.name, week);
+    if (gap) gaps.push(gap);
   }
   return gaps.sort((a, b) => b.shortAgentHours - a.shortAgentHours);
 }

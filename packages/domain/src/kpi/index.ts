@@ -6,3 +6,4 @@ export * from './recommendations.ts';
 export * from './reference.ts';
 export * from './snapshot.ts';
 export * from './snapshot-markdown.ts';
+export * from './snapshot-reading.ts';

@@ -1,12 +1,11 @@
 import { SLA_TARGET_KINDS, SLA_TARGET_LABELS } from '../sla/policy.ts';
-import { KPI_DEFINITIONS, type KpiKey } from './definitions.ts';
 import {
   type FrozenFigures,
   SNAPSHOT_KIND_LABELS,
   type SnapshotContent,
-  type SnapshotDriver,
   type SnapshotKind,
 } from './snapshot.ts';
+import { definitionsUsed, driverChange } from './snapshot-reading.ts';
 
 export interface StoredSnapshot {
   kind: SnapshotKind;
@@ -85,12 +84,6 @@ export function headlineRows(
   ];
 }
 
-function change(driver: SnapshotDriver): string {
-  if (driver.previous === 0) return driver.count > 0 ? 'new' : '—';
-  const delta = (driver.count - driver.previous) / driver.previous;
-  return `${delta >= 0 ? '+' : ''}${Math.round(delta * 100)}%`;
-}
-
 const tableCell = (text: string) => text.replaceAll('|', '\\|');
 
 function table(header: string[], rows: string[][]): string {
@@ -133,7 +126,7 @@ export function snapshotMarkdown(snapshot: StoredSnapshot): string {
           d.name,
           String(d.count),
           String(d.previous),
-          change(d),
+          driverChange(d).label,
         ]),
       ),
       `## Top root causes — ${name}`,
@@ -143,7 +136,7 @@ export function snapshotMarkdown(snapshot: StoredSnapshot): string {
           d.name,
           String(d.count),
           String(d.previous),
-          change(d),
+          driverChange(d).label,
         ]),
       ),
     );
@@ -198,11 +191,11 @@ export function snapshotMarkdown(snapshot: StoredSnapshot): string {
           ]),
         ),
     '## Definitions used',
-    Object.entries(snapshot.definitions)
-      .map(([key, version]) => {
-        const definition = KPI_DEFINITIONS[key as KpiKey];
-        return `- ${definition?.label ?? key} (v${version})${definition && definition.version === version ? `: ${definition.formula}` : ''}`;
-      })
+    definitionsUsed(snapshot.definitions)
+      .map(
+        (used) =>
+          `- ${used.label} (v${used.storedVersion})${used.changed ? '' : `: ${used.formula}`}`,
+      )
       .join('\n'),
   );
   return `${sections.join('\n\n')}\n`;

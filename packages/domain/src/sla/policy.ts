@@ -8,6 +8,7 @@ import {
   businessCalendarSchema,
   isWithinBusinessHours,
   localClock,
+  WEEKDAY_LABELS,
   WEEKDAYS,
   type Weekday,
 } from './calendar.ts';
@@ -243,16 +244,6 @@ export const saveSlaPolicyInputSchema = slaPolicyInputSchema.extend({
 });
 export type SaveSlaPolicyInput = z.input<typeof saveSlaPolicyInputSchema>;
 
-const WEEKDAY_SHORT: Record<Weekday, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
-
 /** "15 min · business hours", "4 h · calendar time": one target as the console shows it. */
 export function slaTargetText(target: SlaTarget): string {
   return `${durationText(target.minutes)} · ${target.businessHours ? 'business hours' : 'calendar time'}`;
@@ -288,8 +279,8 @@ export function weeklyHoursText(weekly: CalendarSettings['weekly']): string {
   return runs
     .map(({ first, last, hours }) =>
       first === last
-        ? `${WEEKDAY_SHORT[first]} ${hours}`
-        : `${WEEKDAY_SHORT[first]}–${WEEKDAY_SHORT[last]} ${hours}`,
+        ? `${WEEKDAY_LABELS[first].slice(0, 3)} ${hours}`
+        : `${WEEKDAY_LABELS[first].slice(0, 3)}–${WEEKDAY_LABELS[last].slice(0, 3)} ${hours}`,
     )
     .join('; ');
 }
@@ -480,7 +471,7 @@ export function calendarPreviewText(
     daysAhead === 0
       ? 'today'
       : daysAhead < 7
-        ? WEEKDAY_SHORT[local.weekday]
-        : `${WEEKDAY_SHORT[local.weekday]} ${local.date}`;
+        ? WEEKDAY_LABELS[local.weekday].slice(0, 3)
+        : `${WEEKDAY_LABELS[local.weekday].slice(0, 3)} ${local.date}`;
   return `${week}${openNow}; next opening ${day} ${local.time}`;
 }

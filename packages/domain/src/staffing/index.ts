@@ -1,5 +1,6 @@
 export * from './erlang-c.ts';
 export * from './forecast.ts';
+export * from './gaps.ts';
 export * from './inputs.ts';
 export * from './plan.ts';
 export * from './shifts.ts';

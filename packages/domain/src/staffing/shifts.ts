@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WEEKDAYS, type Weekday } from '../sla/calendar.ts';
+import { WEEKDAY_LABELS, WEEKDAYS, type Weekday } from '../sla/calendar.ts';
 
 /*
  * The staffing week: 168 hours, numbered from Monday 00:00–01:00 (0) to Sunday 23:00–24:00
@@ -9,16 +9,6 @@ import { WEEKDAYS, type Weekday } from '../sla/calendar.ts';
 export const HOURS_PER_WEEK = 168;
 const MINUTES_PER_DAY = 1440;
 const MINUTES_PER_WEEK = HOURS_PER_WEEK * 60;
-
-export const WEEKDAY_LABELS: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 
 /** The weekday and hour of an hour of week: 25 → Tuesday, 01:00. */
 export function hourOfWeekParts(hourOfWeek: number): { weekday: Weekday; hour: number } {

@@ -10,7 +10,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import type { FormErrors, GetInputPropsReturnType, UseFormReturnType } from '@mantine/form';
-import { WEEKDAYS, type Weekday } from '@switchboard/domain';
+import { WEEKDAY_LABELS, WEEKDAYS, type Weekday } from '@switchboard/domain';
 import { IconClock24, IconPlus, IconX } from '@tabler/icons-react';
 import {
   errorAt,
@@ -33,16 +33,6 @@ export interface WeeklyHoursForm {
   removeListItem: (path: string, index: number) => void;
   errors: FormErrors;
 }
-
-export const WEEKDAY_LABELS: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
 
 /** IANA zones the browser knows, UTC first (it is not in the list on every engine). */
 export const TIME_ZONES = [

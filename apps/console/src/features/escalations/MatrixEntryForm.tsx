@@ -19,14 +19,12 @@ import {
   HANDOFF_FIELDS,
   TEAM_KIND_LABELS,
 } from '@switchboard/domain';
-import { describeError } from '@switchboard/ui';
-import { serverFieldErrors } from '@switchboard/ui/playbooks';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { EditorSaveBar } from '../../lib/EditorSaveBar.tsx';
+import { usePlacedServerErrors } from '../../lib/use-server-errors.ts';
 import { CalendarFields } from './CalendarFields.tsx';
 import {
   formPathOf,
@@ -167,14 +165,14 @@ export function MatrixEntryForm({
   );
 
   // A refusal naming a field shows on it; the server names paths under `entry.`.
-  const placed = Object.entries(serverFieldErrors(save.error))
-    .map(([path, message]) => [formPathOf(path.split('.')), message] as const)
-    .filter(([path]) => isShownPath(path))
-    .map(([path, message]) => [path, message.replace(/^[\w.]+: /, '')] as const);
-  useEffect(() => {
-    if (placed.length > 0) form.setErrors(Object.fromEntries(placed));
-  }, [save.error]);
-  const unplacedError = save.isError && placed.length === 0 ? describeError(save.error) : null;
+  const unplacedError = usePlacedServerErrors(
+    save.error,
+    (serverPath) => {
+      const path = formPathOf(serverPath.split('.'));
+      return isShownPath(path) ? path : null;
+    },
+    form.setErrors,
+  );
   const hasErrors = Object.keys(form.errors).length > 0;
   const disabled = !canEdit;
   const values = form.getValues();

@@ -23,7 +23,6 @@ import {
   TableSkeleton,
 } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
-import { serverFieldErrors } from '@switchboard/ui/playbooks';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
 import {
   IconArrowLeft,
@@ -33,9 +32,10 @@ import {
   IconShieldOff,
 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { EditorSaveBar } from '../../lib/EditorSaveBar.tsx';
+import { usePlacedServerErrors } from '../../lib/use-server-errors.ts';
 import { PolicySectionFields } from './PolicySectionFields.tsx';
 import {
   formPathOf,
@@ -264,15 +264,14 @@ function PolicyEditorForm({
   );
 
   // A refusal naming a field shows on it; the server names paths under `policy.`.
-  const serverErrors = serverFieldErrors(save.error);
-  const placed = Object.entries(serverErrors)
-    .map(([path, message]) => [formPathOf(path.split('.'), form.getValues()), message] as const)
-    .filter(([path]) => isShownPath(path))
-    .map(([path, message]) => [path, message.replace(/^[\w.]+: /, '')] as const);
-  useEffect(() => {
-    if (placed.length > 0) form.setErrors(Object.fromEntries(placed));
-  }, [save.error]);
-  const unplacedError = save.isError && placed.length === 0 ? describeError(save.error) : null;
+  const unplacedError = usePlacedServerErrors(
+    save.error,
+    (serverPath) => {
+      const path = formPathOf(serverPath.split('.'), form.getValues());
+      return isShownPath(path) ? path : null;
+    },
+    form.setErrors,
+  );
   const hasErrors = Object.keys(form.errors).length > 0;
   const disabled = !canEdit;
 

@@ -26,7 +26,6 @@ import {
   trpcErrorCode,
 } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
-import { serverFieldErrors } from '@switchboard/ui/playbooks';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
 import {
   IconAlertTriangle,
@@ -39,9 +38,10 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EditorSaveBar } from '../../lib/EditorSaveBar.tsx';
+import { usePlacedServerErrors } from '../../lib/use-server-errors.ts';
 import { TIME_ZONES, WeeklyHoursFields } from '../escalations/CalendarFields.tsx';
 import {
   type CalendarFormValues,
@@ -263,14 +263,14 @@ function CalendarForm({ row, canEdit }: { row: CalendarRow | null; canEdit: bool
   const save = row ? update : create;
 
   // A refusal naming a field shows on it.
-  const placed = Object.entries(serverFieldErrors(save.error))
-    .map(([path, message]) => [calendarFormPathOf(path.split('.')), message] as const)
-    .filter(([path]) => SHOWN.test(path))
-    .map(([path, message]) => [path, message.replace(/^[\w.]+: /, '')] as const);
-  useEffect(() => {
-    if (placed.length > 0) form.setErrors(Object.fromEntries(placed));
-  }, [save.error]);
-  const unplacedError = save.isError && placed.length === 0 ? describeError(save.error) : null;
+  const unplacedError = usePlacedServerErrors(
+    save.error,
+    (serverPath) => {
+      const path = calendarFormPathOf(serverPath.split('.'));
+      return SHOWN.test(path) ? path : null;
+    },
+    form.setErrors,
+  );
   const hasErrors = Object.keys(form.errors).length > 0;
   const disabled = !canEdit;
   const values = form.getValues();

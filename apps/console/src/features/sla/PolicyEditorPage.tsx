@@ -23,7 +23,6 @@ import {
   trpcErrorCode,
 } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
-import { serverFieldErrors } from '@switchboard/ui/playbooks';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
 import {
   IconAlertTriangle,
@@ -34,9 +33,9 @@ import {
   IconLock,
 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { EditorSaveBar } from '../../lib/EditorSaveBar.tsx';
+import { usePlacedServerErrors } from '../../lib/use-server-errors.ts';
 import {
   type PolicyFormValues,
   policyFormPathOf,
@@ -197,14 +196,14 @@ function PolicyForm({ row, canEdit }: { row: PolicyRow; canEdit: boolean }) {
     }),
   );
 
-  const placed = Object.entries(serverFieldErrors(save.error))
-    .map(([path, message]) => [policyFormPathOf(path.split('.')), message] as const)
-    .filter(([path]) => SHOWN.test(path))
-    .map(([path, message]) => [path, message.replace(/^[\w.]+: /, '')] as const);
-  useEffect(() => {
-    if (placed.length > 0) form.setErrors(Object.fromEntries(placed));
-  }, [save.error]);
-  const unplacedError = save.isError && placed.length === 0 ? describeError(save.error) : null;
+  const unplacedError = usePlacedServerErrors(
+    save.error,
+    (serverPath) => {
+      const path = policyFormPathOf(serverPath.split('.'));
+      return SHOWN.test(path) ? path : null;
+    },
+    form.setErrors,
+  );
   const hasErrors = Object.keys(form.errors).length > 0;
   const disabled = !canEdit;
   const values = form.getValues();

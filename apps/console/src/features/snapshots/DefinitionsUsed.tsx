@@ -1,10 +1,10 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
+import { definitionDrift, definitionsUsed, KPI_DEFINITIONS } from '@switchboard/domain';
 import { SnapshotSection } from './SnapshotSection.tsx';
-import { definitionDrift, definitionsUsed } from './snapshot-format.ts';
 
 /** The KPI definitions, by version, that produced these figures; flags any changed since. */
 export function DefinitionsUsed({ definitions }: { definitions: Record<string, number> }) {
-  const used = definitionsUsed(definitions);
+  const used = definitionsUsed(definitions, KPI_DEFINITIONS);
   return (
     <SnapshotSection
       title="Definitions used"

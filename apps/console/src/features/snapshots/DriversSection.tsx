@@ -1,7 +1,12 @@
 import { Badge, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { Audience, SnapshotContent, SnapshotDriver } from '@switchboard/domain';
+import {
+  type Audience,
+  type DriverTrend,
+  driverChange,
+  type SnapshotContent,
+  type SnapshotDriver,
+} from '@switchboard/domain';
 import { SnapshotSection } from './SnapshotSection.tsx';
-import { type DriverTrend, driverChange } from './snapshot-format.ts';
 
 const AUDIENCE_TITLES: Record<Audience, string> = { guest: 'Guests', driver: 'Drivers' };
 

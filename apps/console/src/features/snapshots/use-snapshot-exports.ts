@@ -1,8 +1,8 @@
 import { notifications } from '@mantine/notifications';
-import { describeError } from '@switchboard/ui';
+import { describeError, downloadFile } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { useMutation, usePrefetchQuery, useQueryClient } from '@tanstack/react-query';
-import { base64Bytes, saveBlob } from './snapshot-format.ts';
+import { base64Bytes } from './snapshot-format.ts';
 
 /** The browser refused the clipboard (no permission, or a page not served over HTTPS). */
 class ClipboardRefused extends Error {}
@@ -34,7 +34,7 @@ export function useSnapshotExports(snapshotId: string) {
   const downloadMarkdown = useMutation({
     mutationFn: async () => {
       const { filename, markdown } = await markdownOf();
-      saveBlob(filename, new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
+      downloadFile(filename, markdown, 'text/markdown;charset=utf-8');
     },
     onError: failureNotice('download the Markdown'),
   });
@@ -45,7 +45,7 @@ export function useSnapshotExports(snapshotId: string) {
         ...trpc.kpi.snapshots.pdf.queryOptions({ snapshotId }),
         staleTime: Number.POSITIVE_INFINITY,
       });
-      saveBlob(filename, new Blob([base64Bytes(base64)], { type: 'application/pdf' }));
+      downloadFile(filename, base64Bytes(base64), 'application/pdf');
     },
     onError: failureNotice('download the PDF'),
   });
