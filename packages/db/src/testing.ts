@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { createDatabase, type Database, type DatabaseHandle } from './client.ts';
 import { migrateDatabase } from './migrate.ts';
 import { cities, inboxes, memberships, teams } from './schema/index.ts';
@@ -19,6 +20,31 @@ export async function createTestDatabase(
   });
   await migrateDatabase(handle);
   return handle;
+}
+
+/**
+ * A migrated database no other test file writes to: a fresh in-memory PGlite, or on
+ * PostgreSQL a database of its own on the DATABASE_URL server, dropped on close. For tests
+ * that compare whole-organisation figures, which other files' rows would change.
+ */
+export async function createIsolatedTestDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return createTestDatabase();
+  const name = `switchboard_test_${uniqueSuffix().toLowerCase()}`;
+  const admin = createDatabase({ url, maxConnections: 1 });
+  await admin.db.execute(sql.raw(`create database ${name}`));
+  const isolatedUrl = new URL(url);
+  isolatedUrl.pathname = `/${name}`;
+  const handle = createDatabase({ url: isolatedUrl.toString(), maxConnections: 4 });
+  await migrateDatabase(handle);
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+      await admin.close();
+    },
+  };
 }
 
 let counter = 0;

@@ -109,11 +109,11 @@ export const kpiRouter = createTRPCRouter({
   dashboard: consoleProcedure.input(kpiQuerySchema).query(async ({ ctx, input }) => {
     const now = new Date();
     const previous = previousPeriod(input);
-    const [figures, before, turnaround] = [
-      await kpiFigures(ctx.db, input, now),
-      await kpiFigures(ctx.db, previous, now),
-      await escalationTurnaroundReport(ctx.db, { since: input.from, until: input.to }, now),
-    ];
+    const [figures, before, turnaround] = await Promise.all([
+      kpiFigures(ctx.db, input, now),
+      kpiFigures(ctx.db, previous, now),
+      escalationTurnaroundReport(ctx.db, { since: input.from, until: input.to }, now),
+    ]);
     return {
       period: { from: input.from, to: input.to, timeZone: input.timeZone },
       previousPeriod: { from: previous.from, to: previous.to },
@@ -126,10 +126,10 @@ export const kpiRouter = createTRPCRouter({
 
   /** Headline figures per value of one slice, named. */
   breakdown: consoleProcedure.input(kpiBreakdownQuerySchema).query(async ({ ctx, input }) => {
-    const [rows, options] = [
-      await kpiBreakdown(ctx.db, input, input.by, new Date()),
-      await kpiFilterOptions(ctx.db),
-    ];
+    const [rows, options] = await Promise.all([
+      kpiBreakdown(ctx.db, input, input.by, new Date()),
+      kpiFilterOptions(ctx.db),
+    ]);
     return {
       by: input.by,
       rows: rows.map((row) => ({ ...row, label: labelOf(input.by, row.key, options) })),

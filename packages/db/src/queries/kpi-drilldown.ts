@@ -2,7 +2,7 @@ import type { KpiDrilldown, KpiDrilldownInput } from '@switchboard/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 import { rowsOf } from '../migrate.ts';
-import { between, iso, OPEN, settledDue, sliceConditions } from './kpi.ts';
+import { between, iso, OPEN, settledDue, sliceConditions } from './kpi-sql.ts';
 
 export interface KpiDrilldownItem {
   id: string;

@@ -18,7 +18,8 @@ import type { Database, DatabaseOrTransaction } from '../client.ts';
 import { rowsOf } from '../migrate.ts';
 import { kpiSnapshots, users } from '../schema/index.ts';
 import { escalationTurnaroundReport } from './escalation-views.ts';
-import { between, kpiFigures } from './kpi.ts';
+import { kpiFigures } from './kpi.ts';
+import { between } from './kpi-sql.ts';
 
 const TOP_DRIVERS = 10;
 

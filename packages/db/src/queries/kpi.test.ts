@@ -14,8 +14,10 @@ import {
   type SlaSchedule,
   type Trip,
 } from '@switchboard/domain';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../client.ts';
+import { rowsOf } from '../migrate.ts';
 import {
   bookings,
   businessCalendars,
@@ -29,16 +31,19 @@ import {
   teams,
   users,
 } from '../schema/index.ts';
-import { createCityInboxFixture, createTestDatabase, uniqueSuffix } from '../testing.ts';
+import { createCityInboxFixture, createIsolatedTestDatabase, uniqueSuffix } from '../testing.ts';
 import { kpiBreakdown, kpiFigures } from './kpi.ts';
+import { KPI_DURATION_BOUNDS } from './kpi-durations.ts';
 import { refreshKpiFacts, writeKpiFacts } from './kpi-facts.ts';
 
 /*
  * The KPI engine's two implementations must agree exactly: a seeded generator writes a
  * month and a half of conversations with random histories (replies, pauses, priority changes,
- * transfers, escalations, resolutions, reopens, ratings) into one city of their own, the
- * server's path derives their facts, and every KPI — overall, filtered and broken down by
- * each slice — is computed by the SQL and by the reference over the raw events.
+ * transfers, escalations, resolutions, reopens, ratings) into a database of their own, the
+ * server's path derives their facts (and the triggers their daily rollups), and every KPI —
+ * for the whole organisation, filtered and broken down by each slice, over periods whose
+ * edges fall anywhere in a day — is computed by the SQL and by the reference over the raw
+ * events.
  */
 
 const MINUTE = 60_000;
@@ -207,7 +212,7 @@ const schedules = new Map<string, SlaSchedule>();
 const inboxTeams = new Map<string, string>();
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
+  handle = await createIsolatedTestDatabase();
   const { db } = handle;
   const random = seeded(20261120);
   const guest = await createCityInboxFixture(db, { audience: 'guest' });
@@ -350,10 +355,9 @@ function queries(): Array<{ name: string; query: KpiQuery }> {
     from: new Date(NOW.getTime() - 30 * DAY),
     to: NOW,
     timeZone: 'Europe/Lisbon',
-    cityId: world.cityId,
   };
   return [
-    { name: 'last 30 days', query: base },
+    { name: 'last 30 days, the whole organisation', query: base },
     {
       name: 'the 30 days before, in Mexico City days',
       query: {
@@ -365,6 +369,7 @@ function queries(): Array<{ name: string; query: KpiQuery }> {
     },
     { name: 'guests', query: { ...base, audience: 'guest' } },
     { name: 'drivers on WhatsApp', query: { ...base, audience: 'driver', channel: 'whatsapp' } },
+    { name: 'one city', query: { ...base, cityId: world.cityId } },
     { name: 'one team', query: { ...base, teamId: teamIds[1]! } },
     { name: 'one inbox', query: { ...base, inboxId: world.inboxIds[0]! } },
     { name: 'one agent', query: { ...base, agentId: world.agentIds[0]! } },
@@ -376,6 +381,29 @@ function queries(): Array<{ name: string; query: KpiQuery }> {
         from: new Date('2026-11-09T00:00:00Z'),
         to: new Date('2026-11-16T00:00:00Z'),
       },
+    },
+    {
+      // Both ends past midday: the rollup days run to the next midnights, and the edges are
+      // taken away. Lisbon leaves summer time on 25 October.
+      name: 'edges late in the day, across a daylight-saving change',
+      query: {
+        ...base,
+        from: new Date('2026-10-24T19:30:00Z'),
+        to: new Date('2026-11-19T20:45:00Z'),
+      },
+    },
+    {
+      name: 'six hours of one day, in Dubai days',
+      query: {
+        ...base,
+        from: new Date('2026-11-18T03:00:00Z'),
+        to: new Date('2026-11-18T09:00:00Z'),
+        timeZone: 'Asia/Dubai',
+      },
+    },
+    {
+      name: 'drivers, until an hour from now',
+      query: { ...base, audience: 'driver', to: new Date(NOW.getTime() + HOUR) },
     },
   ];
 }
@@ -407,7 +435,7 @@ describe('the KPI engine: SQL agrees exactly with the reference', () => {
     expect(guests.firstResponse.p90BusinessSeconds!).toBeLessThan(guests.firstResponse.p90Seconds!);
   });
 
-  for (const index of [0, 1, 2, 3, 4, 5, 6, 7, 8]) {
+  for (const index of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {
     it(`every KPI: query ${index + 1}`, async () => {
       const { name, query } = queries()[index]!;
       const sql = await kpiFigures(handle.db, query, NOW);
@@ -423,6 +451,26 @@ describe('the KPI engine: SQL agrees exactly with the reference', () => {
       expect(sql).toEqual(referenceBreakdown(reference(), query, slice, NOW));
     });
   }
+
+  it('the breakdown by audience of one city, and of guests over odd edges', async () => {
+    const [, , guests, , city, , , , , , oddEdges] = queries();
+    for (const query of [
+      city!.query,
+      guests!.query,
+      { ...oddEdges!.query, audience: 'guest' as const },
+    ]) {
+      const sql = await kpiBreakdown(handle.db, query, 'audience', NOW);
+      expect(sql.length).toBeGreaterThan(0);
+      expect(sql).toEqual(referenceBreakdown(reference(), query, 'audience', NOW));
+    }
+  });
+
+  it('buckets durations by the same bounds in SQL and TypeScript', async () => {
+    const [row] = rowsOf<{ bounds: number[] }>(
+      await handle.db.execute(sql`select kpi_duration_bounds() as bounds`),
+    );
+    expect(row!.bounds.map(Number)).toEqual(KPI_DURATION_BOUNDS);
+  });
 });
 
 describe('keeping the facts up to date', () => {
@@ -448,5 +496,42 @@ describe('keeping the facts up to date', () => {
     expect(refreshed).toBeGreaterThanOrEqual(1);
     const query = { ...queries()[0]!.query, to: new Date(NOW.getTime() + HOUR) };
     expect(await kpiFigures(db, query, NOW)).toEqual(referenceKpis(reference(), query, NOW));
+  });
+
+  it('keeps the daily rollups equal to a rebuild from the facts, clock runs and bookings', async () => {
+    const { db } = handle;
+    // Every kind of write the triggers follow: facts and clock runs rewritten, a booking
+    // moved to another day and one cancelled out of the table.
+    await writeKpiFacts(
+      db,
+      generated.slice(0, 50).map(({ conversation }) => conversation.id),
+      NOW,
+    );
+    await db.execute(sql`update bookings set scheduled_at = scheduled_at + interval '30 hours'
+      where reference in (select reference from bookings order by reference limit 5)`);
+    await db.execute(sql`delete from bookings
+      where reference in (select reference from bookings order by reference limit 1)`);
+    const rollups = async () => ({
+      counts: rowsOf(
+        await db.execute(sql`select * from kpi_daily_counts
+          where (created, routed, accurate, transferred, escalated, first_responses, resolutions,
+            first_resolved, one_touch, reopened, ratings, positive, requested, responded,
+            first_response_due, first_response_met, next_response_due, next_response_met,
+            resolution_due, resolution_met) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+          order by day, audience, channel, city_id, inbox_id, assignee_id, request_type_id`),
+      ),
+      durations: rowsOf(
+        await db.execute(sql`select * from kpi_daily_durations where count <> 0
+          order by day, audience, metric, bucket`),
+      ),
+      trips: rowsOf(
+        await db.execute(sql`select * from kpi_daily_trips where trips <> 0 order by day, city_id`),
+      ),
+    });
+    const kept = await rollups();
+    expect(kept.counts.length).toBeGreaterThan(100);
+    expect(kept.durations.length).toBeGreaterThan(100);
+    await db.execute(sql`select kpi_rollups_rebuild()`);
+    expect(await rollups()).toEqual(kept);
   });
 });

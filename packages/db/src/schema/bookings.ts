@@ -27,6 +27,8 @@ export const bookings = pgTable(
   },
   (table) => [
     index('bookings_city_scheduled_idx').on(table.cityId, table.scheduledAt),
+    // The edges of a report's period when it counts trips of every city (kpi-rollup.ts).
+    index('bookings_scheduled_idx').on(table.scheduledAt, table.cityId),
     index('bookings_guest_idx').on(table.guestContactId),
     index('bookings_driver_idx').on(table.driverContactId),
   ],

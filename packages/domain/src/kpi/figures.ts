@@ -85,10 +85,14 @@ export function ratio(numerator: number, denominator: number): number | null {
   return denominator > 0 ? numerator / denominator : null;
 }
 
+/** The 1-based position of the `share` (0–1) percentile among `count` sorted values. */
+export function nearestRank(count: number, share: number): number {
+  return Math.max(1, Math.ceil(share * count));
+}
+
 /** The value below which `share` (0–1) of the values fall, nearest rank. */
 export function percentile(values: readonly number[], share: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil(share * sorted.length));
-  return sorted[rank - 1] ?? null;
+  return sorted[nearestRank(sorted.length, share) - 1] ?? null;
 }
