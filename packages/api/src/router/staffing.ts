@@ -1,7 +1,6 @@
 import {
   addStaffingShift,
   listStaffingInboxes,
-  listStaffingShifts,
   removeStaffingShift,
   saveStaffingPlan,
   updateStaffingShift,
