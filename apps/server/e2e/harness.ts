@@ -69,7 +69,12 @@ export async function startSeededServer(): Promise<RunningServer> {
       // not listening yet
     }
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    if (Date.now() > deadline) throw new Error('server did not become healthy in 60 s');
+    if (Date.now() > deadline) {
+      // The suite's afterAll never gets a handle to stop it: don't leave it running.
+      server.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+      throw new Error('server did not become healthy in 60 s');
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
