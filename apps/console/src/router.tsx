@@ -4,6 +4,7 @@ import { ApprovalsPage } from '@switchboard/ui/guardrails';
 import { RoutingGuidePage } from '@switchboard/ui/routing';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
+import { CertificationsPage, ExpiringPage, HoldersPage } from './features/certifications/index.ts';
 import { ChangesPage } from './features/changes/ChangesPage.tsx';
 import { ChatPathsPage } from './features/chat-paths/ChatPathsPage.tsx';
 import { EscalationMatrixPage } from './features/escalations/EscalationMatrixPage.tsx';
@@ -11,6 +12,13 @@ import { EscalationsReportPage } from './features/escalations/EscalationsReportP
 import { MatrixEditorPage } from './features/escalations/MatrixEditorPage.tsx';
 import { GuardrailPoliciesPage } from './features/guardrails/GuardrailPoliciesPage.tsx';
 import { GuardrailPolicyEditorPage } from './features/guardrails/GuardrailPolicyEditorPage.tsx';
+import {
+  CandidatePage,
+  CandidatesPage,
+  PipelinePage,
+  RequisitionPage,
+  RequisitionsPage,
+} from './features/hiring/index.ts';
 import { ThemesPage } from './features/improvements/index.ts';
 import { IncidentPage, IncidentsPage } from './features/incidents/index.ts';
 import { ApiKeysPage } from './features/integrations/ApiKeysPage.tsx';
@@ -19,6 +27,7 @@ import { PeoplePage } from './features/people/PeoplePage.tsx';
 import { MacrosPage } from './features/playbooks/MacrosPage.tsx';
 import { SopEditorPage } from './features/playbooks/SopEditorPage.tsx';
 import { SopListPage } from './features/playbooks/SopListPage.tsx';
+import { qaRoute } from './features/qa/index.ts';
 import { InboxesPage } from './features/routing/InboxesPage.tsx';
 import { InboxSettingsPage } from './features/routing/InboxSettingsPage.tsx';
 import { RoutingHealthPage } from './features/routing/RoutingHealthPage.tsx';
@@ -32,6 +41,16 @@ import { SnapshotPage, SnapshotsPage } from './features/snapshots/index.ts';
 import { StaffingPage } from './features/staffing/StaffingPage.tsx';
 import { TaxonomyPage } from './features/taxonomy/TaxonomyPage.tsx';
 import { TeamsPage } from './features/teams/TeamsPage.tsx';
+import {
+  CohortPage,
+  CurriculaPage,
+  CurriculumPage,
+  MarkAttemptPage,
+  MarkingQueuePage,
+  TeamPlansPage,
+  TraineesPage,
+  TrainingRecordPage,
+} from './features/training/index.ts';
 
 export const CONSOLE_BASENAME = '/console';
 
@@ -75,6 +94,22 @@ export const consoleRoutes: RouteObject[] = [
       { path: '/sla/calendars/:calendarId', element: <CalendarEditorPage /> },
       { path: '/taxonomy', element: <TaxonomyPage /> },
       { path: '/people', element: <PeoplePage /> },
+      { path: '/hiring', element: <RequisitionsPage /> },
+      { path: '/hiring/requisitions/:requisitionId', element: <RequisitionPage /> },
+      { path: '/hiring/candidates', element: <CandidatesPage /> },
+      { path: '/hiring/candidates/:candidateId', element: <CandidatePage /> },
+      { path: '/hiring/pipeline', element: <PipelinePage /> },
+      { path: '/training', element: <CurriculaPage /> },
+      { path: '/training/curricula/:curriculumId', element: <CurriculumPage /> },
+      { path: '/training/curricula/:curriculumId/cohort', element: <CohortPage /> },
+      { path: '/training/trainees', element: <TraineesPage /> },
+      { path: '/training/people/:userId', element: <TrainingRecordPage /> },
+      { path: '/training/marking', element: <MarkingQueuePage /> },
+      { path: '/training/marking/:attemptId', element: <MarkAttemptPage /> },
+      { path: '/training/plans', element: <TeamPlansPage /> },
+      { path: '/certifications', element: <CertificationsPage /> },
+      { path: '/certifications/holders', element: <HoldersPage /> },
+      { path: '/certifications/expiring', element: <ExpiringPage /> },
       { path: '/teams', element: <TeamsPage /> },
       { path: '/macros', element: <MacrosPage /> },
       { path: '/playbooks', element: <SopListPage /> },
@@ -97,6 +132,7 @@ export const consoleRoutes: RouteObject[] = [
       { path: '/chat-paths', element: <ChatPathsPage /> },
       { path: '/changes', element: <ChangesPage /> },
       { path: '/integrations/api-keys', element: <ApiKeysPage /> },
+      qaRoute,
       { path: '*', element: <Navigate to="/inboxes" replace /> },
     ],
   },

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { trpcServer } from '@hono/trpc-server';
 import { type Auth, appRouter, createContext } from '@switchboard/api';
 import type { DatabaseHandle } from '@switchboard/db/client';
@@ -5,6 +8,7 @@ import { migrationState } from '@switchboard/db/migrate';
 import { Hono } from 'hono';
 import { mountChatApi, mountChatBot, mountChatPages, mountSurvey } from './chat/index.ts';
 import { clientAddress, withClientAddress } from './client-ip.ts';
+import { AttachmentStore, mountHiringAttachments } from './hiring/index.ts';
 import { mountInboundApi } from './intake/inbound-api.ts';
 import { landingPage } from './landing-page.ts';
 import { LiveHub, staffEventsHandler } from './live/index.ts';
@@ -21,6 +25,8 @@ export interface AppOptions {
   startedAt?: Date;
   /** Origin people open (survey links, the OpenAPI document's server). */
   publicUrl?: string | undefined;
+  /** Where the server keeps files (candidates' CVs); a fresh temporary folder when absent. */
+  dataDir?: string | undefined;
   /** The process's live-notice fan-out; created here when not given (tests). */
   live?: LiveHub | undefined;
 }
@@ -101,6 +107,12 @@ export function createApp(options: AppOptions): Hono {
   mountChatBot(app, { db: database.db, logger, trustProxy: options.trustProxy });
   mountChatApi(app, { db: database.db, hub: live, logger, trustProxy: options.trustProxy });
   mountSurvey(app, { db: database.db });
+  mountHiringAttachments(app, {
+    db: database.db,
+    auth,
+    logger,
+    store: new AttachmentStore(options.dataDir ?? mkdtempSync(join(tmpdir(), 'switchboard-data-'))),
+  });
 
   const built = {
     workspace: mountBuiltApp(app, options.builtApps.workspace),

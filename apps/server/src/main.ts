@@ -8,6 +8,7 @@ import { migrateDatabase } from '@switchboard/db/migrate';
 import { createApp } from './app.ts';
 import { readEnv } from './env.ts';
 import { startAssignmentJobs } from './jobs/assignment-jobs.ts';
+import { startCertificationReminders } from './jobs/certification-reminders.ts';
 import { startKpiFactsJob } from './jobs/kpi-facts.ts';
 import { startKpiSnapshotsJob } from './jobs/kpi-snapshots.ts';
 import { startSlaAlerts } from './jobs/sla-alerts.ts';
@@ -47,6 +48,7 @@ const app = createApp({
   logger,
   live,
   publicUrl: env.publicUrl,
+  dataDir: env.dataDir,
   trustProxy: env.trustProxy,
   migrationsFolder,
   builtApps: {
@@ -58,6 +60,7 @@ const app = createApp({
 const snoozeWaker = startSnoozeWaker({ database, publicUrl: env.publicUrl, logger });
 const assignmentJobs = startAssignmentJobs({ database, logger });
 const slaAlerts = startSlaAlerts({ database, logger });
+const certificationReminders = startCertificationReminders({ database, logger });
 const kpiFacts = startKpiFactsJob({ database, logger });
 const kpiSnapshots = startKpiSnapshotsJob({ database, logger });
 
@@ -82,6 +85,7 @@ async function shutdown(signal: string) {
     snoozeWaker.stop(),
     assignmentJobs.stop(),
     slaAlerts.stop(),
+    certificationReminders.stop(),
     kpiFacts.stop(),
     kpiSnapshots.stop(),
   ]);

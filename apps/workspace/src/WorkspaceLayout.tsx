@@ -4,9 +4,12 @@ import { AppFrame } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
 import {
   IconArrowForwardUp,
+  IconCertificate,
   IconChecklist,
+  IconClipboardCheck,
   IconInbox,
   IconMap,
+  IconSchool,
   IconTemplate,
 } from '@tabler/icons-react';
 import { Outlet } from 'react-router';
@@ -20,7 +23,10 @@ const NAV_LINKS = [
   { label: 'Inbox', to: '/inbox', icon: IconInbox },
   { label: 'Escalations', to: '/escalations', icon: IconArrowForwardUp },
   { label: 'My macros', to: '/macros', icon: IconTemplate },
+  { label: 'My reviews', to: '/reviews', icon: IconClipboardCheck },
+  { label: 'My certifications', to: '/certifications', icon: IconCertificate },
   { label: 'Routing guide', to: '/routing-guide', icon: IconMap },
+  { label: 'My training', to: '/training', icon: IconSchool },
 ];
 
 const LIVE_LABELS = {

@@ -55,7 +55,6 @@ export async function createTestApi(): Promise<TestApi> {
         email,
         emailVerified: true,
         role,
-        agentTier: role === 'agent' ? 'L1' : null,
         languages: ['en'],
         capacity: role === 'agent' ? 6 : 0,
         ...overrides,

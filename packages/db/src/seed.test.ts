@@ -22,6 +22,11 @@ import { parseDatabaseCliEnv } from './cli/env.ts';
 import { createDatabase, type DatabaseHandle } from './client.ts';
 import { migrateDatabase, rowsOf } from './migrate.ts';
 import { verifyApiKey } from './queries/api-keys.ts';
+import {
+  agentTiersOf,
+  listCertifications,
+  listExpiringCertifications,
+} from './queries/certifications.ts';
 import { listChatPaths } from './queries/chat-paths.ts';
 import { listEscalationMatrix } from './queries/escalation-matrix.ts';
 import { listGuardrailPolicies } from './queries/guardrail-policies.ts';
@@ -213,7 +218,9 @@ describe('seedDemo', () => {
     expect(roles.filter((role) => role === 'trainer')).toHaveLength(1);
     expect(roles.filter((role) => role === 'admin')).toHaveLength(1);
     const agents = userRows.filter((user) => user.role === 'agent');
-    expect(new Set(agents.map((agent) => agent.agentTier))).toEqual(new Set(['L1', 'L2']));
+    // Tiers come from certifications: the L2 specialists hold Senior refunds.
+    const tiers = await agentTiersOf(handle.db, agents, NOW);
+    expect(new Set(tiers.values())).toEqual(new Set(['L1', 'L2']));
 
     const typeRows = await handle.db.select().from(requestTypes);
     expect(typeRows.length).toBeGreaterThanOrEqual(30);
@@ -434,6 +441,29 @@ describe('seedDemo', () => {
       'DRIVER_SAFETY_INCIDENT',
       'SAFETY_INCIDENT',
     ]);
+  });
+
+  it('seeds certifications with validities, the senior-refunds tier and grants to renew', async () => {
+    const catalog = await listCertifications(handle.db, { includeArchived: false }, NOW);
+    const byCode = new Map(catalog.map((certification) => [certification.code, certification]));
+    expect(byCode.get('GUEST_REFUNDS')).toMatchObject({ validityDays: 365, grantsTier: null });
+    expect(byCode.get('SAFETY')).toMatchObject({ validityDays: 180 });
+    expect(byCode.get('LANGUAGE_PT')).toMatchObject({ validityDays: null });
+    expect(byCode.get('SENIOR_REFUNDS')).toMatchObject({ grantsTier: 'L2' });
+    expect(
+      byCode
+        .get('SAFETY')!
+        .requiredBy.map((type) => type.code)
+        .sort(),
+    ).toEqual(['DRIVER_SAFETY_INCIDENT', 'SAFETY_INCIDENT']);
+    expect(catalog.some((certification) => certification.expiringSoon > 0)).toBe(true);
+    expect(catalog.some((certification) => certification.expired > 0)).toBe(true);
+    const expiring = await listExpiringCertifications(
+      handle.db,
+      { withinDays: 30, includeExpired: false, limit: 50, offset: 0 },
+      NOW,
+    );
+    expect(expiring.items.map((row) => row.certificationCode)).toContain('GUEST_REFUNDS');
   });
 
   it('saves a chat path per audience that works as stored: the driver one on, the guest one off', async () => {

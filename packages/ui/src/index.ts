@@ -1,4 +1,5 @@
 export { AudienceBadge, type AudienceBadgeProps } from './badges/AudienceBadge.tsx';
+export { CertificationStateBadge } from './badges/CertificationStateBadge.tsx';
 export { ChannelBadge, type ChannelBadgeProps } from './badges/ChannelBadge.tsx';
 export { EscalationStateBadge } from './badges/EscalationStateBadge.tsx';
 export { PriorityBadge, type PriorityBadgeProps } from './badges/PriorityBadge.tsx';

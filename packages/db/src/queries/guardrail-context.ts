@@ -1,5 +1,4 @@
 import {
-  type AgentTier,
   decide,
   type GuardrailAction,
   type GuardrailContext,
@@ -16,8 +15,8 @@ import {
   conversations,
   guardrailDecisions,
   requestTypes,
-  users,
 } from '../schema/index.ts';
+import { guardrailTierFor } from './certifications.ts';
 import { guardrailPolicyByCode, versioned } from './guardrail-policies.ts';
 import { Refusal } from './refusal.ts';
 
@@ -133,12 +132,8 @@ export async function guardrailInputsFor(
       'conversationId',
     );
   }
-  const [actor] = await db
-    .select({ tier: users.agentTier, role: users.role })
-    .from(users)
-    .where(eq(users.id, input.actorId));
-  // Leads and admins handling a conversation act at the highest agent tier.
-  const agentTier: AgentTier = actor?.tier ?? (actor?.role === 'agent' ? 'L1' : 'L2');
+  // From the actor's certifications valid now (leads and admins act at the highest tier).
+  const agentTier = await guardrailTierFor(db, input.actorId, now);
   const context: GuardrailContext = {
     now,
     agentTier,

@@ -1,7 +1,8 @@
-import type { Role, UserListInput } from '@switchboard/domain';
+import type { AgentTier, Role, UserListInput } from '@switchboard/domain';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
 import { memberships, teams, users } from '../schema/index.ts';
+import { agentTiersOf } from './certifications.ts';
 import { allOf, pageOf, textSearch } from './list-helpers.ts';
 
 export interface StaffMember {
@@ -9,7 +10,8 @@ export interface StaffMember {
   name: string;
   email: string;
   role: Role;
-  agentTier: 'L1' | 'L2' | null;
+  /** Agents' guardrail tier, from their valid certifications; null for everyone else. */
+  agentTier: AgentTier | null;
   languages: string[];
   skills: string[];
   capacity: number;
@@ -23,7 +25,6 @@ const staffColumns = {
   name: users.name,
   email: users.email,
   role: users.role,
-  agentTier: users.agentTier,
   languages: users.languages,
   skills: users.skills,
   capacity: users.capacity,
@@ -34,7 +35,9 @@ const staffColumns = {
 
 export async function findStaffMember(db: Database, userId: string): Promise<StaffMember | null> {
   const [row] = await db.select(staffColumns).from(users).where(eq(users.id, userId)).limit(1);
-  return row ?? null;
+  if (!row) return null;
+  const tiers = await agentTiersOf(db, [row]);
+  return { ...row, agentTier: tiers.get(row.id) ?? null };
 }
 
 export async function listTeamsOfUser(db: DatabaseOrTransaction, userId: string) {
@@ -54,12 +57,12 @@ export async function listTeamsOfUser(db: DatabaseOrTransaction, userId: string)
 
 const USER_SORT_COLUMNS = { name: users.name, role: users.role, createdAt: users.createdAt };
 
-export function listStaff(db: Database, input: UserListInput) {
+export async function listStaff(db: Database, input: UserListInput) {
   const where = allOf([
     input.role ? eq(users.role, input.role) : undefined,
     textSearch(input.search, [users.name, users.email]),
   ]);
-  return pageOf(
+  const page = await pageOf(
     db
       .select(staffColumns)
       .from(users)
@@ -70,6 +73,11 @@ export function listStaff(db: Database, input: UserListInput) {
     db.select({ total: count() }).from(users).where(where),
     input,
   );
+  const tiers = await agentTiersOf(db, page.items);
+  return {
+    ...page,
+    items: page.items.map((person) => ({ ...person, agentTier: tiers.get(person.id) ?? null })),
+  };
 }
 
 /** An active colleague by id (to give a role, an action or an item to), or null. */

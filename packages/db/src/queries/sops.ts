@@ -24,6 +24,7 @@ import { appendEvents } from './conversation-log.ts';
 import { allOf, pageOf, textSearch } from './list-helpers.ts';
 import { announce } from './live.ts';
 import { PlaybookError } from './playbook-errors.ts';
+import { askToReacknowledgeSop } from './training-sop-updates.ts';
 
 const publishedVersions = alias(sopVersions, 'published_versions');
 const draftVersions = alias(sopVersions, 'draft_versions');
@@ -251,7 +252,10 @@ export async function publishSopDraft(
       .set({ status: 'published', publishedAt: now, publishedById: actor.userId, updatedAt: now })
       .where(eq(sopVersions.id, draft.id));
     await tx.update(sops).set({ updatedAt: now }).where(eq(sops.id, sop.id));
-    return (await findSopVersion(tx, draft.id))!;
+    const published = (await findSopVersion(tx, draft.id))!;
+    // People trained on an older version of this playbook are asked to read it again.
+    await askToReacknowledgeSop(tx, published, now);
+    return published;
   });
 }
 

@@ -365,11 +365,12 @@ export async function taxonomyTree(db: Database): Promise<TaxonomyCategoryNode[]
   });
 }
 
-/** Certifications a request type may require, for the picker. */
+/** Certifications a request type may require, for the picker (archived ones are retired). */
 export function listCertificationOptions(db: Database) {
   return db
     .select({ code: certifications.code, name: certifications.name })
     .from(certifications)
+    .where(eq(certifications.active, true))
     .orderBy(asc(certifications.name), asc(certifications.code))
     .limit(MAX_CERTIFICATIONS);
 }
@@ -752,13 +753,25 @@ export async function updateRequestTypeLinks(
     let certificationId: string | null = null;
     if (input.requiredCertificationCode !== null) {
       const [certification] = await tx
-        .select({ id: certifications.id })
+        .select({ id: certifications.id, active: certifications.active })
         .from(certifications)
         .where(eq(certifications.code, input.requiredCertificationCode));
       if (!certification) {
         throw new TaxonomyEditError(
           'BAD_REQUEST',
           `No certification ${input.requiredCertificationCode}`,
+          'requiredCertificationCode',
+        );
+      }
+      // An archived one may stay where it is, but is never newly required: nobody renews it.
+      const [current] = await tx
+        .select({ id: requestTypes.requiredCertificationId })
+        .from(requestTypes)
+        .where(eq(requestTypes.id, node.id));
+      if (!certification.active && current?.id !== certification.id) {
+        throw new TaxonomyEditError(
+          'BAD_REQUEST',
+          `${input.requiredCertificationCode} is archived; restore it under Certifications first`,
           'requiredCertificationCode',
         );
       }

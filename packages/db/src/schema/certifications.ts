@@ -51,8 +51,12 @@ export const userCertifications = pgTable(
     source: text().notNull().default('trainer'),
     /** The curriculum whose completion granted it, when it was one. */
     curriculumId: uuid(),
+    /** Why a trainer granted or renewed it (shown beside the grant; also in the change history). */
+    note: text().notNull().default(''),
     /** The expiry the renewal reminder was sent for (once per grant). */
     reminderSentForExpiry: timestamp({ withTimezone: true }),
+    /** The expiry the "it has expired" notice was sent for (once per grant). */
+    expiredNoticeSentForExpiry: timestamp({ withTimezone: true }),
   },
   (table) => [
     primaryKey({ columns: [table.userId, table.certificationId] }),

@@ -10,6 +10,7 @@ export * from './conversations.ts';
 export * from './enums.ts';
 export * from './escalations.ts';
 export * from './guardrails.ts';
+export * from './hiring.ts';
 export * from './inboxes.ts';
 export * from './incidents.ts';
 export * from './kpi.ts';

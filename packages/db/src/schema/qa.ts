@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt, uuidPrimaryKey } from './columns.ts';
 import { conversations } from './conversations.ts';
+import { audienceEnum } from './enums.ts';
 import { users } from './users.ts';
 
 /** A QA scorecard; its criteria live in immutable versions, so old reviews keep their meaning. */
@@ -20,6 +21,10 @@ export const qaScorecards = pgTable('qa_scorecards', {
   code: text().notNull().unique(),
   name: text().notNull(),
   description: text().notNull().default(''),
+  /** Whose conversations it reviews (samples draw only these); null: guests and drivers. */
+  audience: audienceEnum(),
+  /** Conversations the random sample draws per agent per week. */
+  randomSamplePerAgent: integer().notNull().default(2),
   /** The version new reviews use. */
   currentVersion: integer().notNull().default(1),
   archivedAt: timestamp({ withTimezone: true }),
@@ -107,11 +112,17 @@ export const qaReviews = pgTable(
     settledById: text().references(() => users.id),
     settledAt: timestamp({ withTimezone: true }),
     settlementNote: text(),
+    /** upheld | revised: how a lead settled the dispute. */
+    settlement: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (table) => [
     index('qa_reviews_agent_idx').on(table.agentId, table.submittedAt),
+    // Trends read a period's submitted reviews across everyone.
+    index('qa_reviews_submitted_idx')
+      .on(table.submittedAt)
+      .where(sql`${table.submittedAt} is not null and ${table.calibrationSessionId} is null`),
     index('qa_reviews_conversation_idx').on(table.conversationId),
     index('qa_reviews_disputed_idx').on(table.disputedAt).where(sql`${table.status} = 'disputed'`),
     // One review per reviewer of a conversation outside calibration.
@@ -119,4 +130,24 @@ export const qaReviews = pgTable(
       .on(table.conversationId, table.reviewerId)
       .where(sql`${table.calibrationSessionId} is null`),
   ],
+);
+
+/**
+ * A review's history, append-only: started, submitted, acknowledged, disputed, settled — who
+ * and when, with what it changed (a revised settlement keeps the scores it replaced).
+ */
+export const qaReviewEvents = pgTable(
+  'qa_review_events',
+  {
+    id: uuidPrimaryKey(),
+    reviewId: uuid()
+      .notNull()
+      .references(() => qaReviews.id, { onDelete: 'cascade' }),
+    /** domain QA_REVIEW_EVENT_TYPES */
+    type: text().notNull(),
+    actorId: text().references(() => users.id),
+    payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('qa_review_events_review_idx').on(table.reviewId, table.occurredAt)],
 );

@@ -119,6 +119,11 @@ export const trainingProgress = pgTable(
       .references(() => trainingModules.id, { onDelete: 'cascade' }),
     status: text().notNull().default('not_started'),
     startedAt: timestamp({ withTimezone: true }),
+    /**
+     * When the trainee last opened the module (server time): the time until they finish it
+     * is added to `timeSpentSeconds`, capped, so a tab left open overnight does not count.
+     */
+    openedAt: timestamp({ withTimezone: true }),
     completedAt: timestamp({ withTimezone: true }),
     timeSpentSeconds: integer().notNull().default(0),
     /** Best quiz score, percent. */

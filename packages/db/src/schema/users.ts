@@ -2,7 +2,7 @@ import type { ChannelCapacity } from '@switchboard/domain';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns.ts';
-import { agentTierEnum, availabilityEnum, roleEnum } from './enums.ts';
+import { availabilityEnum, roleEnum } from './enums.ts';
 
 /**
  * Staff who sign in. The first block is what better-auth needs (its `user` model);
@@ -19,7 +19,6 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     role: roleEnum().notNull().default('agent'),
-    agentTier: agentTierEnum(),
     languages: text().array().notNull().default(sql`'{}'::text[]`),
     skills: text().array().notNull().default(sql`'{}'::text[]`),
     /** Most conversations this person works at once. */

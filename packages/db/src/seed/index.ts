@@ -18,19 +18,23 @@ import {
 } from '../schema/index.ts';
 import { insertDemoApiKey } from './api-keys.ts';
 import { insertRows } from './bulk-insert.ts';
+import { insertDemoCertifications } from './certifications.ts';
 import { CITIES } from './cities.ts';
 import { type ContactRow, contactAt, contactCount, contactRow } from './contacts.ts';
 import { type ConversationBatch, ConversationGenerator, emptyBatch } from './conversations.ts';
 import { insertDemoEscalationMatrix, insertDemoEscalations } from './escalations.ts';
 import { insertDemoGuardrails } from './guardrails.ts';
+import { insertDemoHiring } from './hiring.ts';
 import { insertDemoIncidents } from './incidents.ts';
 import { DEMO_ADMIN_EMAIL, insertOrganisation } from './organisation.ts';
 import { insertDemoPlaybooks } from './playbooks.ts';
+import { insertDemoQa } from './qa.ts';
 import { Random } from './random.ts';
 import { insertDemoRouting } from './routing.ts';
 import { insertDemoSla } from './sla.ts';
 import { insertDemoStaffing } from './staffing.ts';
 import { insertTaxonomy } from './taxonomy.ts';
+import { insertDemoTraining } from './training.ts';
 
 export { DEMO_API_KEY, DEMO_API_KEY_NAME } from './api-keys.ts';
 export type { CityProfile } from './cities.ts';
@@ -111,6 +115,10 @@ export interface SeedCounts {
   escalations: number;
   incidents: number;
   certifications: number;
+  qaReviews: number;
+  candidates: number;
+  curricula: number;
+  trainingEnrolments: number;
 }
 
 export interface SeedSummary {
@@ -163,6 +171,10 @@ function emptyCounts(): SeedCounts {
     escalations: 0,
     incidents: 0,
     certifications: 0,
+    qaReviews: 0,
+    candidates: 0,
+    curricula: 0,
+    trainingEnrolments: 0,
   };
 }
 
@@ -277,6 +289,14 @@ export async function seedDemo(
           ),
         );
         await insertDemoStaffing(db, new Date(now - 400 * DAY));
+        // …and certifications with validities, tiers and grants to renew.
+        await insertDemoCertifications(db, new Date(now));
+        // …and QA scorecards, reviews and a calibration session on the conversations there.
+        await insertDemoQa(db, now, seed);
+        // …and curricula, team training plans and a cohort (before hiring enrols its hires).
+        Object.assign(counts, await insertDemoTraining(db, now));
+        // …and requisitions with candidates through the hiring pipeline.
+        counts.candidates = await insertDemoHiring(db, now);
         return summary(true);
       }
       throw new DemoExistsError();
@@ -295,6 +315,7 @@ export async function seedDemo(
         counts,
         await insertDemoPlaybooks(tx, new Random(seed, 'playbooks'), foundedAt),
       );
+      counts.certifications = await insertDemoCertifications(tx, new Date(now));
       Object.assign(counts, await insertDemoRouting(tx, new Random(seed, 'routing'), foundedAt));
       counts.guardrailPolicies = await insertDemoGuardrails(tx, foundedAt);
       counts.escalationPaths = await insertDemoEscalationMatrix(tx, foundedAt);
@@ -395,6 +416,10 @@ export async function seedDemo(
     report({ phase: 'escalations', done: 0, total: 1, perSecond: 0 });
     counts.escalations = await insertDemoEscalations(db, now);
     counts.incidents = await insertDemoIncidents(db, now);
+    // Training before hiring: hires are enrolled in their team's training plan.
+    Object.assign(counts, await insertDemoTraining(db, now));
+    counts.qaReviews = await insertDemoQa(db, now, seed);
+    counts.candidates = await insertDemoHiring(db, now);
     // Escalations and incidents added events to some conversations: bring their facts up to date.
     await refreshAllKpiFacts(db, new Date(now));
     report({ phase: 'escalations', done: 1, total: 1, perSecond: 0 });

@@ -75,6 +75,7 @@ export interface DemoUser {
   email: string;
   name: string;
   role: Role;
+  /** The tier the demo gives them: L2 agents are seeded with the senior refunds certification. */
   agentTier: AgentTier | null;
   languages: readonly string[];
   skills: readonly string[];
@@ -496,7 +497,6 @@ export async function insertOrganisation(
       email: definition.email,
       emailVerified: true,
       role: definition.role,
-      agentTier: definition.agentTier,
       languages: [...definition.languages],
       skills: [...definition.skills],
       capacity: definition.capacity,

@@ -8,21 +8,14 @@ import {
 import { eq, inArray } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 import { recordChange } from '../queries/config-changes.ts';
-import {
-  certifications,
-  inboxes,
-  requestTypes,
-  routingRules,
-  userCertifications,
-  users,
-} from '../schema/index.ts';
+import { certifications, inboxes, requestTypes, routingRules, users } from '../schema/index.ts';
 import { insertDemoChatPaths } from './chat-paths.ts';
 import { DEMO_EMAIL_DOMAIN, DEMO_INBOXES, DEMO_USERS } from './organisation.ts';
 import type { Random } from './random.ts';
 
 /**
- * The demo's routing: assignment policies per inbox, per-channel capacity, certifications
- * that gate safety cases, and a rule list a lead would recognise. Lisbon guests stay manual
+ * The demo's routing: assignment policies per inbox, per-channel capacity, the certification
+ * that gates safety cases, and a rule list a lead would recognise. Lisbon guests stay manual
  * so the walkthrough's new chats wait in Unassigned for the demo agent to pick up.
  */
 
@@ -44,20 +37,8 @@ export function demoAssignmentPolicy(inboxCode: string): AssignmentPolicy {
   return { mode: 'round_robin', requireLanguage: true, replyLimitMinutes: 10 };
 }
 
-const DEMO_CERTIFICATIONS = [
-  { code: 'SAFETY', name: 'Safety incidents', description: 'Handles safety reports end to end.' },
-  { code: 'GUEST_REFUNDS', name: 'Guest refunds', description: 'Refunds and goodwill for guests.' },
-  { code: 'DRIVER_PAYOUTS', name: 'Driver payouts', description: 'Payout and earnings cases.' },
-] as const;
-
-/** Who holds which certification (the L2 specialists, and the lead). */
-const HOLDERS: Record<(typeof DEMO_CERTIFICATIONS)[number]['code'], string[]> = {
-  SAFETY: [`priya.nair@${DEMO_EMAIL_DOMAIN}`, `lead@${DEMO_EMAIL_DOMAIN}`],
-  GUEST_REFUNDS: [`agent@${DEMO_EMAIL_DOMAIN}`, `ana.silva@${DEMO_EMAIL_DOMAIN}`],
-  DRIVER_PAYOUTS: [`priya.nair@${DEMO_EMAIL_DOMAIN}`],
-};
-
-const GATED: Record<string, (typeof DEMO_CERTIFICATIONS)[number]['code']> = {
+/** Request types only certified agents are given (the certifications come from certifications.ts). */
+const GATED: Record<string, string> = {
   SAFETY_INCIDENT: 'SAFETY',
   DRIVER_SAFETY_INCIDENT: 'SAFETY',
 };
@@ -154,7 +135,6 @@ export const DEMO_RULES: readonly RoutingRuleInput[] = [
 
 export interface DemoRoutingCounts {
   routingRules: number;
-  certifications: number;
   chatPaths: number;
 }
 
@@ -186,22 +166,11 @@ export async function insertDemoRouting(
   }
 
   const certificationRows = await db
-    .insert(certifications)
-    .values(DEMO_CERTIFICATIONS.map((certification) => ({ ...certification, createdAt })))
-    .returning({ id: certifications.id, code: certifications.code });
+    .select({ id: certifications.id, code: certifications.code })
+    .from(certifications)
+    .where(inArray(certifications.code, Object.values(GATED)));
   const certificationId = new Map(certificationRows.map((row) => [row.code, row.id]));
   const staffId = new Map(staff.map((person) => [person.email, person.id]));
-  await db.insert(userCertifications).values(
-    Object.entries(HOLDERS).flatMap(([code, emails]) =>
-      emails
-        .filter((email) => staffId.has(email))
-        .map((email) => ({
-          userId: staffId.get(email)!,
-          certificationId: certificationId.get(code)!,
-          grantedAt: createdAt,
-        })),
-    ),
-  );
   for (const [requestTypeCode, certification] of Object.entries(GATED)) {
     await db
       .update(requestTypes)
@@ -229,7 +198,6 @@ export async function insertDemoRouting(
   }
   return {
     routingRules: DEMO_RULES.length,
-    certifications: DEMO_CERTIFICATIONS.length,
     chatPaths: await insertDemoChatPaths(db, leadId, createdAt),
   };
 }

@@ -18,6 +18,12 @@ export const CONFIG_ENTITY_TYPES = [
   'sla_policy',
   'staffing_plan',
   'staffing_shift',
+  'qa_scorecard',
+  'certification',
+  'curriculum',
+  'team_training_plan',
+  'hiring_pipeline',
+  'hire',
 ] as const;
 export const configEntityTypeSchema = z.enum(CONFIG_ENTITY_TYPES);
 export type ConfigEntityType = z.infer<typeof configEntityTypeSchema>;
@@ -38,6 +44,12 @@ export const CONFIG_ENTITY_LABELS: Record<ConfigEntityType, string> = {
   sla_policy: 'SLA policy',
   staffing_plan: 'Staffing plan',
   staffing_shift: 'Staffing shift',
+  qa_scorecard: 'QA scorecard',
+  certification: 'Certification',
+  curriculum: 'Curriculum',
+  team_training_plan: 'Team training plan',
+  hiring_pipeline: 'Hiring pipeline',
+  hire: 'Hire',
 };
 
 export const changeListInputSchema = pageInputSchema.extend({

@@ -24,7 +24,6 @@ const validProfile: UserProfile = {
   name: 'Ana Silva',
   email: 'ana@example.com',
   role: 'agent',
-  agentTier: 'L1',
   languages: ['pt-PT', 'en'],
   skills: ['airport_transfers'],
   capacity: 4,
@@ -99,12 +98,6 @@ describe('userProfileSchema', () => {
     );
   });
 
-  it('accepts leads without an agent tier', () => {
-    expect(
-      userProfileSchema.safeParse({ ...validProfile, role: 'lead', agentTier: null }).success,
-    ).toBe(true);
-  });
-
   it('rejects a bad email under the path email', () => {
     const result = userProfileSchema.safeParse({ ...validProfile, email: 'ana.example.com' });
     expect(errorPaths(result)).toEqual(['email']);
@@ -117,12 +110,9 @@ describe('userProfileSchema', () => {
     expect(messageAt(result, 'name')).toBe('Name is required');
   });
 
-  it('rejects an unknown role, tier or availability under its own path', () => {
+  it('rejects an unknown role or availability under its own path', () => {
     expect(errorPaths(userProfileSchema.safeParse({ ...validProfile, role: 'owner' }))).toEqual([
       'role',
-    ]);
-    expect(errorPaths(userProfileSchema.safeParse({ ...validProfile, agentTier: 'L3' }))).toEqual([
-      'agentTier',
     ]);
     expect(
       errorPaths(userProfileSchema.safeParse({ ...validProfile, availability: 'busy' })),

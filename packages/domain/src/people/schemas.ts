@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageInputSchema } from '../shared/pagination.ts';
 import { languageSchema } from '../shared/places.ts';
-import { agentTierSchema, availabilitySchema, roleSchema } from './roles.ts';
+import { availabilitySchema, roleSchema } from './roles.ts';
 
 export const emailSchema = z.email('Enter a valid email address').max(254);
 
@@ -15,11 +15,11 @@ export const skillSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Skills are lower_snake_case, e.g. airport_transfers');
 
+/** A person's profile. Their guardrail tier is not set here: it follows their certifications. */
 export const userProfileSchema = z.object({
   name: z.string().trim().min(1, 'Name is required').max(120),
   email: emailSchema,
   role: roleSchema,
-  agentTier: agentTierSchema.nullable(),
   languages: z.array(languageSchema).min(1, 'At least one language'),
   skills: z.array(skillSchema).max(50),
   capacity: z.number().int().min(0).max(50),

@@ -8,6 +8,7 @@ import { screen, within } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { consoleRoutes } from '../../router.tsx';
+import { trends } from '../qa/qa-fixtures.ts';
 import {
   AGENT_ID,
   dashboard,
@@ -31,10 +32,12 @@ afterEach(() => {
 });
 
 type DashboardInput = ProcedureInput<'kpi.dashboard'>;
+type TrendsInput = ProcedureInput<'qa.trends'>;
 
 describe('agent scorecard', () => {
-  it('compares the agent with their team and their own previous period, QA left empty', async () => {
+  it('compares the agent with their team and their own previous period, QA included', async () => {
     const inputs: DashboardInput[] = [];
+    const qaInputs: TrendsInput[] = [];
     server.use(
       trpcHandler({
         'people.me': () => mockViewer({ role: 'trainer' }),
@@ -57,6 +60,20 @@ describe('agent scorecard', () => {
                 PREVIOUS_FIGURES,
               )
             : dashboard();
+        },
+        'qa.trends': (input) => {
+          qaInputs.push(input);
+          return input.agentId
+            ? trends()
+            : trends({
+                overall: {
+                  reviews: 40,
+                  averageScore: 84,
+                  passRate: 0.75,
+                  autoFails: 1,
+                  disputes: 2,
+                },
+              });
         },
       }),
     );
@@ -91,7 +108,42 @@ describe('agent scorecard', () => {
     );
     expect(created.getByText('25% of the group')).toBeInTheDocument();
 
-    expect(screen.getByText('QA scores are not in reports yet')).toBeInTheDocument();
+    const quality = screen.getByRole('region', { name: 'Quality reviews' });
+    expect(await within(quality).findByLabelText('Average score')).toHaveTextContent(
+      'Average score70%group 84%',
+    );
+    expect(within(quality).getByLabelText('Pass rate')).toHaveTextContent('33%');
+    expect(
+      within(quality).getByRole('table', { name: 'Weakest QA criteria of Mariana Dias' }),
+    ).toHaveTextContent('Greets the guest by name');
+    expect(
+      within(quality).getByRole('link', { name: 'All of Mariana Dias’s reviews' }),
+    ).toHaveAttribute('href', `/qa/reviews?agent=${AGENT_ID}&tab=all`);
+    expect(qaInputs.find((input) => input.agentId === AGENT_ID)).toMatchObject({ timeZone: 'UTC' });
+    expect(qaInputs.find((input) => input.agentId === undefined)).toMatchObject({
+      teamId: L1_TEAM_ID,
+    });
     expect(screen.queryByRole('combobox', { name: 'Agent' })).toBeNull();
+  });
+
+  it('says so when nobody has reviewed the agent in the period', async () => {
+    server.use(
+      trpcHandler({
+        'people.me': () => mockViewer({ role: 'lead' }),
+        'kpi.filterOptions': () => FILTER_OPTIONS,
+        'kpi.dashboard': () => dashboard(),
+        'qa.trends': () =>
+          trends({
+            overall: { reviews: 0, averageScore: null, passRate: null, autoFails: 0, disputes: 0 },
+            agents: [],
+            criteria: [],
+          }),
+      }),
+    );
+    renderRoutes({
+      path: `/reports/agents/${AGENT_ID}?from=2026-03-01&to=2026-03-14&tz=UTC`,
+      routes: consoleRoutes,
+    });
+    expect(await screen.findByText('No QA reviews in this period')).toBeInTheDocument();
   });
 });

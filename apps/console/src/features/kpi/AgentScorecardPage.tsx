@@ -8,9 +8,10 @@ import {
   TableSkeleton,
 } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { IconArrowLeft, IconChecklist, IconUserQuestion } from '@tabler/icons-react';
+import { IconArrowLeft, IconUserQuestion } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { AgentQaSection } from './AgentQaSection.tsx';
 import { ChangeText, DrillCount, FormulaInfo } from './KpiCard.tsx';
 import {
   formatFigure,
@@ -288,16 +289,7 @@ export function AgentScorecardPage() {
         )}
       </ReportSection>
 
-      <ReportSection
-        title="Quality reviews"
-        description="QA scorecard results and calibration for this agent."
-      >
-        <EmptyState
-          icon={<IconChecklist />}
-          title="QA scores are not in reports yet"
-          description="Review scores and calibration agreement will show here once QA scorecards feed the reports. Until then there is no QA figure for this agent — none is estimated."
-        />
-      </ReportSection>
+      <AgentQaSection agentId={agentId} agentName={agentName} view={view} groupLabel={groupLabel} />
     </Stack>
   );
 }

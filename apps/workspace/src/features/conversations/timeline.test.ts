@@ -1,6 +1,6 @@
+import { buildTimeline, describeEvent } from '@switchboard/ui/conversations';
 import { describe, expect, it } from 'vitest';
 import { conversationDetail } from '../../test/fixtures.ts';
-import { buildTimeline, describeEvent } from './timeline.ts';
 
 describe('buildTimeline', () => {
   it('merges messages and events in time order, without events that restate a message', () => {

@@ -1,6 +1,6 @@
 import { Box, Group, Paper, Stack, Text } from '@mantine/core';
-import { formatDateTime } from '@switchboard/ui';
 import { IconNote } from '@tabler/icons-react';
+import { formatDateTime } from '../format.ts';
 import type { TimelineEntry, TimelineMessage } from './timeline.ts';
 
 export interface ConversationTimelineProps {

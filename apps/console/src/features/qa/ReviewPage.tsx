@@ -1,0 +1,236 @@
+import { Alert, Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { QA_SAMPLE_LABELS, QA_SETTLEMENT_LABELS } from '@switchboard/domain';
+import {
+  describeError,
+  EmptyState,
+  ErrorState,
+  formatDateTime,
+  TableSkeleton,
+  trpcErrorCode,
+} from '@switchboard/ui';
+import { useViewer } from '@switchboard/ui/auth';
+import {
+  QaReviewHistory,
+  QaReviewStatusBadge,
+  QaScoreBadge,
+  QaScoresView,
+  ReviewedConversation,
+} from '@switchboard/ui/qa';
+import { useTRPC } from '@switchboard/ui/trpc';
+import { IconArrowLeft, IconEyeOff, IconMessageExclamation } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { disputedCriterionIds, type QaReviewDetail } from './qa-detail.ts';
+import { calibrationPath, QA_REVIEWS_PATH } from './qa-links.ts';
+import { ReviewScoringPanel } from './ReviewScoringPanel.tsx';
+import { SettleDisputePanel } from './SettleDisputePanel.tsx';
+
+function BackToReviews() {
+  return (
+    <Anchor component={Link} to={QA_REVIEWS_PATH} size="sm">
+      <Group gap={4} component="span">
+        <IconArrowLeft size={14} />
+        Reviews
+      </Group>
+    </Anchor>
+  );
+}
+
+function ReviewFacts({ detail }: { detail: QaReviewDetail }) {
+  const { review, scorecard } = detail;
+  return (
+    <Group gap="lg" wrap="wrap">
+      <Text size="sm">
+        Agent <b>{review.agentName}</b>
+      </Text>
+      <Text size="sm">
+        Reviewer <b>{review.reviewerName}</b>
+      </Text>
+      <Text size="sm">
+        {scorecard.name}, version {scorecard.version} · pass mark {scorecard.passMark}%
+      </Text>
+      <Badge variant="light" color="gray">
+        {QA_SAMPLE_LABELS[review.sample]}
+      </Badge>
+      {review.submittedAt ? (
+        <Text size="sm" c="dimmed">
+          Submitted {formatDateTime(review.submittedAt)}
+        </Text>
+      ) : null}
+    </Group>
+  );
+}
+
+function DisputeCard({ detail }: { detail: QaReviewDetail }) {
+  const { review } = detail;
+  if (!review.disputeReason) return null;
+  return (
+    <Alert
+      color={review.status === 'disputed' ? 'orange' : 'gray'}
+      icon={<IconMessageExclamation />}
+      title={`${review.agentName} disputed this review${review.disputedAt ? ` on ${formatDateTime(review.disputedAt)}` : ''}`}
+    >
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {review.disputeReason}
+      </Text>
+      {review.status === 'settled' ? (
+        <Text size="sm" mt="xs">
+          <b>{QA_SETTLEMENT_LABELS[review.settlement ?? 'upheld']}</b> by {review.settledByName}
+          {review.settledAt ? `, ${formatDateTime(review.settledAt)}` : ''}: {review.settlementNote}
+        </Text>
+      ) : null}
+    </Alert>
+  );
+}
+
+/** Why the viewer cannot settle the dispute, or null when they can. */
+function settleBlock(detail: QaReviewDetail, viewer: ReturnType<typeof useViewer>): string | null {
+  if (detail.review.status !== 'disputed') return null;
+  if (!viewer.access.lead) return 'A team lead or an admin settles disputes.';
+  if (viewer.id === detail.review.reviewerId) {
+    return 'You wrote this review, so another lead settles the dispute.';
+  }
+  return null;
+}
+
+/**
+ * One review beside the conversation it scores. The reviewer finishes and submits their
+ * draft here; everyone else reads it; a lead settles it when the agent disputes it.
+ */
+export function ReviewPage() {
+  const { reviewId = '' } = useParams();
+  const trpc = useTRPC();
+  const viewer = useViewer();
+  const review = useQuery(trpc.qa.review.queryOptions({ id: reviewId }));
+
+  if (review.isPending || review.isError) {
+    const code = review.isError ? trpcErrorCode(review.error) : null;
+    return (
+      <Stack gap="md">
+        <BackToReviews />
+        <Paper p={0}>
+          {review.isPending ? (
+            <TableSkeleton label="Loading the review" />
+          ) : code === 'NOT_FOUND' || code === 'BAD_REQUEST' ? (
+            <EmptyState
+              title="Review not found"
+              description="There is no review at this address. A discarded draft is gone for good."
+            />
+          ) : code === 'FORBIDDEN' ? (
+            <EmptyState
+              icon={<IconEyeOff />}
+              title="Hidden until the session is revealed"
+              description={describeError(review.error)}
+            />
+          ) : (
+            <ErrorState
+              message={describeError(review.error)}
+              onRetry={() => void review.refetch()}
+            />
+          )}
+        </Paper>
+      </Stack>
+    );
+  }
+
+  const detail = review.data;
+  const calibration = detail.review.calibrationSessionId;
+  // A calibration draft closes when its session is revealed.
+  const editing =
+    detail.review.status === 'draft' &&
+    detail.review.reviewerId === viewer.id &&
+    detail.review.calibrationStatus !== 'revealed';
+  const blocked = settleBlock(detail, viewer);
+  return (
+    <Stack gap="md">
+      <BackToReviews />
+      <div>
+        <Group gap="sm">
+          <Title order={2} size="h3">
+            Review of #{detail.conversation.conversation.number}
+          </Title>
+          <QaReviewStatusBadge status={detail.review.status} />
+          <QaScoreBadge
+            score={detail.review.score}
+            passMark={detail.scorecard.passMark}
+            autoFailed={detail.review.autoFailed}
+            size="lg"
+          />
+        </Group>
+        <ReviewFacts detail={detail} />
+      </div>
+      {calibration ? (
+        <Alert color="blue">
+          A calibration review.{' '}
+          <Anchor component={Link} to={calibrationPath(calibration)}>
+            Open its session
+          </Anchor>{' '}
+          to compare it with the other reviewers’ scores.
+        </Alert>
+      ) : null}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <ReviewedConversation
+            detail={detail.conversation}
+            href={`/workspace/conversations/${detail.review.conversationId}`}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="md">
+            <DisputeCard detail={detail} />
+            {editing ? (
+              <ReviewScoringPanel
+                key={String(detail.review.updatedAt)}
+                detail={detail}
+                calibration={calibration !== null}
+              />
+            ) : (
+              <Paper withBorder p="md" component="section" aria-label="Scores">
+                <Stack gap="sm">
+                  <Title order={2} size="h4">
+                    Scores
+                  </Title>
+                  {detail.review.status === 'draft' ? (
+                    <Text size="sm" c="dimmed">
+                      {detail.review.reviewerName} is still scoring this draft.
+                    </Text>
+                  ) : null}
+                  <QaScoresView
+                    criteria={detail.scorecard.criteria}
+                    answers={detail.review.scores}
+                    disputedIds={disputedCriterionIds(detail.events)}
+                  />
+                  {detail.review.comment ? (
+                    <div>
+                      <Text size="sm" fw={600}>
+                        Coaching comment
+                      </Text>
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                        {detail.review.comment}
+                      </Text>
+                    </div>
+                  ) : null}
+                </Stack>
+              </Paper>
+            )}
+            {detail.review.status === 'disputed' ? (
+              blocked ? (
+                <Text size="sm" c="dimmed">
+                  {blocked}
+                </Text>
+              ) : (
+                <SettleDisputePanel key={String(detail.review.updatedAt)} detail={detail} />
+              )
+            ) : null}
+            <Paper withBorder p="md" component="section" aria-label="History">
+              <Title order={2} size="h4" mb="sm">
+                History
+              </Title>
+              <QaReviewHistory events={detail.events} />
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

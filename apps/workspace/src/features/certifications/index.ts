@@ -1,0 +1,2 @@
+export { MyCertifications } from './MyCertifications.tsx';
+export { MyCertificationsPage } from './MyCertificationsPage.tsx';

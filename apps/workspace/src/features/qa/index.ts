@@ -1,0 +1,2 @@
+export { MyReviewPage } from './MyReviewPage.tsx';
+export { MyReviewsPage } from './MyReviewsPage.tsx';

@@ -1,0 +1,2 @@
+export { MyTrainingPage } from './MyTrainingPage.tsx';
+export { TrainingModulePage } from './TrainingModulePage.tsx';

@@ -1,0 +1,4 @@
+export const MY_TRAINING_PATH = '/training';
+
+export const moduleLink = (enrolmentId: string, moduleId: string) =>
+  `${MY_TRAINING_PATH}/${enrolmentId}/modules/${moduleId}`;
