@@ -112,6 +112,31 @@ describe('who may hire', () => {
       () => agent.caller.hiring.createRequisition(requisitionInput()),
       () => agent.caller.hiring.savePipeline({ stages: [{ id: null, name: 'Anything' }] }),
       () => agent.caller.hiring.hire({ candidateId: crypto.randomUUID() }),
+      () => agent.caller.hiring.reissueInvitation({ candidateId: crypto.randomUUID() }),
+      () => agent.caller.hiring.requisition({ id: crypto.randomUUID() }),
+      () => agent.caller.hiring.funnel({ id: crypto.randomUUID() }),
+      () => agent.caller.hiring.candidate({ id: crypto.randomUUID() }),
+      () =>
+        agent.caller.hiring.updateRequisition({ ...requisitionInput(), id: crypto.randomUUID() }),
+      () => agent.caller.hiring.createCandidate(candidateInput(crypto.randomUUID())),
+      () =>
+        agent.caller.hiring.updateCandidate({
+          ...candidateInput(crypto.randomUUID()),
+          id: crypto.randomUUID(),
+        }),
+      () =>
+        agent.caller.hiring.moveCandidate({
+          candidateId: crypto.randomUUID(),
+          toStageId: crypto.randomUUID(),
+        }),
+      () => agent.caller.hiring.addNote({ candidateId: crypto.randomUUID(), body: 'Hi' }),
+      () =>
+        agent.caller.hiring.saveScorecard({
+          candidateId: crypto.randomUUID(),
+          kind: 'interview',
+          ratings: { writtenEnglish: 3, empathy: 3, problemSolving: 3, otherLanguages: null },
+          recommendation: 'yes',
+        }),
     ]) {
       await expect(call()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     }
@@ -563,6 +588,7 @@ describe('hiring a candidate', () => {
       role: 'agent',
       languages: ['pt-PT', 'en', 'es-MX'],
       availability: 'offline',
+      timeZone: 'Europe/Lisbon',
       active: true,
     });
     expect(
@@ -628,6 +654,15 @@ describe('hiring a candidate', () => {
         status: 'open',
       }),
       'status',
+    );
+    const { team: otherTeam } = await createInboxFixture(db());
+    await expectBadInput(
+      trainer.caller.hiring.updateRequisition({
+        ...requisitionInput({ headcount: 2, teamId: otherTeam.id }),
+        id: requisition.id,
+        status: 'open',
+      }),
+      'teamId',
     );
     // Raising the headcount reopens it.
     await trainer.caller.hiring.updateRequisition({

@@ -12,6 +12,7 @@ import type { Database, DatabaseOrTransaction } from '../client.ts';
 import {
   accounts,
   candidates,
+  cities,
   curricula,
   hiringStages,
   memberships,
@@ -89,9 +90,11 @@ export async function hireCandidate(
         headcount: requisitions.headcount,
         teamId: requisitions.teamId,
         teamName: teams.name,
+        timeZone: cities.timeZone,
       })
       .from(requisitions)
       .innerJoin(teams, eq(teams.id, requisitions.teamId))
+      .leftJoin(cities, eq(cities.id, requisitions.cityId))
       .where(eq(requisitions.id, candidate.requisitionId))
       .for('update', { of: requisitions });
     const [hired] = await tx
@@ -127,6 +130,8 @@ export async function hireCandidate(
       channelCapacity: TRAINEE_PROFILE.channelCapacity,
       capacity: TRAINEE_PROFILE.capacity,
       languages: candidate.languages,
+      // Their shifts and displayed times follow the requisition's city.
+      timeZone: requisition!.timeZone ?? 'UTC',
       createdAt: now,
       updatedAt: now,
     });

@@ -193,7 +193,11 @@ export async function updateRequisition(
   const { id, cityCode, ...values } = updateRequisitionInputSchema.parse(input);
   return db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ status: requisitions.status, filledAt: requisitions.filledAt })
+      .select({
+        status: requisitions.status,
+        filledAt: requisitions.filledAt,
+        teamId: requisitions.teamId,
+      })
       .from(requisitions)
       .where(eq(requisitions.id, id))
       .for('update');
@@ -202,7 +206,16 @@ export async function updateRequisition(
       .select({ total: count() })
       .from(candidates)
       .where(and(eq(candidates.requisitionId, id), isNotNull(candidates.hiredAt)));
-    refuseIssues(requisitionIssues(values, hired?.total ?? 0));
+    const hiredCount = hired?.total ?? 0;
+    refuseIssues(requisitionIssues(values, hiredCount));
+    // Hires joined the team already: moving the requisition would not move them.
+    if (hiredCount > 0 && values.teamId !== current.teamId) {
+      throw new HiringError(
+        'BAD_REQUEST',
+        `Team: ${hiredCount} hired already joined this requisition's team; open a new requisition for another team`,
+        'teamId',
+      );
+    }
     const { cityId } = await resolveReferences(tx, { ...values, cityCode });
     await tx
       .update(requisitions)

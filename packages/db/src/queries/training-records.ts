@@ -351,7 +351,7 @@ export async function trainingRecordOf(db: Database, userId: string) {
           quizAttempts: attempts.filter(
             (attempt) => attempt.enrolmentId === enrolment.id && attempt.moduleId === module.id,
           ),
-          livePractice: await livePracticeView(tx, userId, module),
+          livePractice: module.locked ? null : await livePracticeView(tx, userId, module),
         });
       }
       views.push({

@@ -269,7 +269,7 @@ export async function insertDemoQa(db: Database, now: number, seed: number): Pro
     const reviewer = reviewers[index % reviewers.length]!;
     const at = Math.min(now - 3 * HOUR, candidate.resolvedAt.getTime() + random.int(20, 70) * HOUR);
     const answers = answersFor(scorecard.criteria, qualityOf(candidate.agentId), random);
-    // One guest review, three weeks back, fails on personal data.
+    // One guest review, weeks back, fails on personal data.
     if (
       !autoFailDone &&
       candidate.audience === 'guest' &&

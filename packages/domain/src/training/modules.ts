@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type QuizQuestion, quizQuestionSchema } from './quiz.ts';
+import { quizQuestionSchema } from './quiz.ts';
 
 /*
  * The five kinds of training module and the settings each keeps in
@@ -170,11 +170,6 @@ export const trainingModuleInputSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type TrainingModuleInput = z.infer<typeof trainingModuleInputSchema>;
-export type TrainingModuleInputOf<Kind extends TrainingModuleKind> = Extract<
-  TrainingModuleInput,
-  { kind: Kind }
->;
-
 /** A stored module's settings, read back through its kind's schema. */
 export type TrainingModuleSettings =
   | { kind: 'sop_reading'; settings: SopReadingSettings }
@@ -200,23 +195,13 @@ export function trainingModuleSettingsOf(kind: string, settings: unknown): Train
   } as TrainingModuleSettings;
 }
 
-/** Whether a trainer must sign the module off before it counts as complete. */
-export function moduleRequiresSignOff(module: TrainingModuleSettings): boolean {
-  return module.settings.requiresSignOff;
-}
-
-/** The quiz's questions, or none for other kinds. */
-export function quizQuestionsOf(module: TrainingModuleSettings): QuizQuestion[] {
-  return module.kind === 'quiz' ? module.settings.questions : [];
-}
-
 /** One line on what the module asks: "Pass mark 80% · 3 attempts", "Watch 5 conversations". */
 export function moduleRequirementText(module: TrainingModuleSettings): string {
   switch (module.kind) {
     case 'sop_reading':
       return 'Read and acknowledge';
     case 'walkthrough':
-      return `${WALKTHROUGH_SUBJECT_LABELS[module.settings.subject]} walkthrough`;
+      return `${WALKTHROUGH_SUBJECT_LABELS[module.settings.subject]} · mark as done`;
     case 'quiz': {
       const { questions, passMarkPercent, maxAttempts } = module.settings;
       return `${questions.length} question${questions.length === 1 ? '' : 's'} · pass mark ${passMarkPercent}% · ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}`;

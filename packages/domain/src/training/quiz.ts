@@ -83,8 +83,6 @@ export const quizQuestionSchema = z.discriminatedUnion('kind', [
   shortAnswerQuestionSchema,
 ]);
 export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
-export type MultipleChoiceQuestion = z.infer<typeof multipleChoiceQuestionSchema>;
-export type ShortAnswerQuestion = z.infer<typeof shortAnswerQuestionSchema>;
 
 /** A trainee's answer to one question: the options they ticked, or what they wrote. */
 export const quizResponseSchema = z.object({

@@ -268,7 +268,7 @@ function MatrixCell({ cell }: { cell: Cell }) {
           {TRAINING_PROGRESS_STATUS_LABELS.not_started}
         </Text>
       ) : (
-        <Badge size="sm" variant="light" color={CELL_COLORS[cell.status]}>
+        <Badge size="sm" variant="light" color={CELL_COLORS[cell.status]} miw="max-content">
           {TRAINING_PROGRESS_STATUS_LABELS[cell.status]}
         </Badge>
       )}

@@ -26,7 +26,7 @@ const STATE_COLORS: Record<EnrolmentState, string> = {
 
 export function ProgressBadge({ status }: { status: TrainingProgressStatus }) {
   return (
-    <Badge variant="light" color={PROGRESS_COLORS[status]}>
+    <Badge variant="light" color={PROGRESS_COLORS[status]} miw="max-content">
       {TRAINING_PROGRESS_STATUS_LABELS[status]}
     </Badge>
   );
@@ -34,11 +34,13 @@ export function ProgressBadge({ status }: { status: TrainingProgressStatus }) {
 
 export function EnrolmentStateBadge({ state }: { state: EnrolmentState }) {
   return (
-    <Badge variant="light" color={STATE_COLORS[state]}>
+    <Badge variant="light" color={STATE_COLORS[state]} miw="max-content">
       {ENROLMENT_STATE_LABELS[state]}
     </Badge>
   );
 }
+
+/* Badges keep their full label: tables size columns to them rather than cut them short. */
 
 /** Overdue and stuck, when they apply. */
 export function AttentionBadges({
@@ -52,12 +54,12 @@ export function AttentionBadges({
   return (
     <Group gap={4}>
       {overdue ? (
-        <Badge color="red" variant="filled" size="sm">
+        <Badge color="red" variant="filled" size="sm" miw="max-content">
           Overdue
         </Badge>
       ) : null}
       {stuck ? (
-        <Badge color="orange" variant="filled" size="sm">
+        <Badge color="orange" variant="filled" size="sm" miw="max-content">
           {STUCK_REASON_LABELS[stuck]}
         </Badge>
       ) : null}

@@ -77,10 +77,7 @@ function ModuleRow({
   previousTitle: string | null;
 }) {
   const details = [
-    // "Tool walkthrough" already says what it is.
-    module.requirement.toLowerCase().includes(module.kindLabel.toLowerCase())
-      ? null
-      : module.kindLabel,
+    module.kindLabel,
     module.requirement,
     module.locked ? null : module.progressText,
     module.score !== null ? `best score ${module.score}%` : null,

@@ -12,7 +12,7 @@ const COLORS: Record<TrainingProgressStatus, string> = {
 
 export function ProgressBadge({ status }: { status: TrainingProgressStatus }) {
   return (
-    <Badge variant="light" color={COLORS[status]}>
+    <Badge variant="light" color={COLORS[status]} miw="max-content">
       {TRAINING_PROGRESS_STATUS_LABELS[status]}
     </Badge>
   );

@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Button,
   Container,
   Group,
   Loader,
@@ -120,10 +121,18 @@ function ModuleFooter({ view }: { view: ModuleView }) {
       ? 'A trainer signs this module off once you have done it.'
       : null,
   ].filter(Boolean);
-  if (lines.length === 0) return null;
+  const done = view.status === 'completed' || view.status === 'awaiting_sign_off';
+  if (lines.length === 0 && !done) return null;
   return (
-    <Text size="sm" c="dimmed">
-      {lines.join(' ')}
-    </Text>
+    <Group justify="space-between">
+      <Text size="sm" c="dimmed">
+        {lines.join(' ')}
+      </Text>
+      {done ? (
+        <Button component={Link} to={MY_TRAINING_PATH} variant="light">
+          Back to My training
+        </Button>
+      ) : null}
+    </Group>
   );
 }

@@ -65,7 +65,7 @@ export function enrolment(overrides: Partial<Enrolment> = {}): Enrolment {
         title: 'The refund action',
         kind: 'walkthrough',
         kindLabel: 'Walkthrough',
-        requirement: 'Tool walkthrough',
+        requirement: 'Tool · mark as done',
         locked: true,
       }),
     ],
