@@ -6,7 +6,12 @@ export { PriorityBadge, type PriorityBadgeProps } from './badges/PriorityBadge.t
 export { SeverityBadge } from './badges/SeverityBadge.tsx';
 export { StatusBadge, type StatusBadgeProps } from './badges/StatusBadge.tsx';
 export { AppFrame, type AppFrameProps, type AppNavLink } from './components/AppFrame.tsx';
+export { BackLink, type BackLinkProps } from './components/BackLink.tsx';
 export { ColorSchemeToggle } from './components/ColorSchemeToggle.tsx';
+export {
+  DetailQueryState,
+  type DetailQueryStateProps,
+} from './components/DetailQueryState.tsx';
 export { EmptyState, type EmptyStateProps } from './components/EmptyState.tsx';
 export { ErrorState, type ErrorStateProps } from './components/ErrorState.tsx';
 export { ListPagination, type ListPaginationProps } from './components/ListPagination.tsx';

@@ -826,8 +826,14 @@ describe('calibration', () => {
     );
     await refused(agent.caller.qa.calibration({ id }), 'FORBIDDEN');
 
+    // A page at a time, newest first: never every session at once.
+    const firstPage = await lead.caller.qa.calibrations({ limit: 1 });
+    expect(firstPage).toMatchObject({ limit: 1, offset: 0 });
+    expect(firstPage.items.map((row) => row.id)).toEqual([id]);
+    await refused(lead.caller.qa.calibrations({ limit: 1_000 }), 'BAD_REQUEST');
     const listed = await lead.caller.qa.calibrations();
-    expect(listed.find((row) => row.id === id)).toMatchObject({
+    expect(listed.total).toBe(listed.items.length);
+    expect(listed.items.find((row) => row.id === id)).toMatchObject({
       reviewers: 3,
       submitted: 2,
       agreement: 0.5,

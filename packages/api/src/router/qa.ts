@@ -37,6 +37,7 @@ import {
   createQaCalibrationInputSchema,
   disputeQaReviewInputSchema,
   myQaReviewsInputSchema,
+  pageInputSchema,
   qaCalibrationIdInputSchema,
   qaReviewAnswersInputSchema,
   qaReviewIdInputSchema,
@@ -179,7 +180,9 @@ export const qaRouter = createTRPCRouter({
 
   // --- Calibration ---------------------------------------------------------------------------
 
-  calibrations: consoleProcedure.query(({ ctx }) => listQaCalibrations(ctx.db, ctx.viewer.id)),
+  calibrations: consoleProcedure
+    .input(pageInputSchema.optional())
+    .query(({ ctx, input }) => listQaCalibrations(ctx.db, ctx.viewer.id, input)),
 
   /** A session: blind until revealed (the viewer's own scores only), then the full spread. */
   calibration: consoleProcedure

@@ -4,11 +4,13 @@ import {
   calibrationRevealRefusal,
   createQaCalibrationInputSchema,
   hasAccess,
+  type PageInput,
+  pageInputSchema,
   type QaAnswers,
   type QaCalibrationStatus,
   type QaReviewStatus,
 } from '@switchboard/domain';
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
 import {
   conversations,
@@ -145,8 +147,8 @@ export async function createQaCalibration(
   });
 }
 
-async function sessionRecords(db: Database, ids?: string[]) {
-  return db
+async function sessionRecords(db: Database, ids?: string[], page?: PageInput) {
+  const query = db
     .select({
       id: qaCalibrationSessions.id,
       title: qaCalibrationSessions.title,
@@ -172,7 +174,8 @@ async function sessionRecords(db: Database, ids?: string[]) {
     .innerJoin(qaScorecards, eq(qaScorecards.id, qaScorecardVersions.scorecardId))
     .leftJoin(users, eq(users.id, qaCalibrationSessions.createdById))
     .where(ids ? inArray(qaCalibrationSessions.id, ids) : undefined)
-    .orderBy(desc(qaCalibrationSessions.createdAt));
+    .orderBy(desc(qaCalibrationSessions.createdAt), desc(qaCalibrationSessions.id));
+  return page ? query.limit(page.limit).offset(page.offset) : query;
 }
 
 async function sessionReviews(db: Database, sessionIds: string[]) {
@@ -195,20 +198,33 @@ async function sessionReviews(db: Database, sessionIds: string[]) {
     .orderBy(asc(users.name));
 }
 
-/** Every session, newest first: who has submitted, and the agreement once revealed. */
-export async function listQaCalibrations(db: Database, viewerId: string) {
-  const sessions = await sessionRecords(db);
-  const reviews = await sessionReviews(
-    db,
-    sessions.map((session) => session.id),
-  );
-  const versions = new Map<string, Awaited<ReturnType<typeof qaVersionById>>>();
-  for (const session of sessions) {
-    if (session.status === 'revealed' && !versions.has(session.scorecardVersionId)) {
-      versions.set(session.scorecardVersionId, await qaVersionById(db, session.scorecardVersionId));
-    }
-  }
-  return sessions.map((session) => {
+/** A page of sessions, newest first: who has submitted, and the agreement once revealed. */
+export async function listQaCalibrations(
+  db: Database,
+  viewerId: string,
+  input: Partial<PageInput> = {},
+) {
+  const page = pageInputSchema.parse(input);
+  const [sessions, [count]] = await Promise.all([
+    sessionRecords(db, undefined, page),
+    db.select({ total: sql<number>`count(*)::int` }).from(qaCalibrationSessions),
+  ]);
+  const revealedVersionIds = [
+    ...new Set(
+      sessions
+        .filter((session) => session.status === 'revealed')
+        .map((session) => session.scorecardVersionId),
+    ),
+  ];
+  const [reviews, revealedVersions] = await Promise.all([
+    sessionReviews(
+      db,
+      sessions.map((session) => session.id),
+    ),
+    Promise.all(revealedVersionIds.map((id) => qaVersionById(db, id))),
+  ]);
+  const versions = new Map(revealedVersionIds.map((id, index) => [id, revealedVersions[index]!]));
+  const items = sessions.map((session) => {
     const own = reviews.filter((review) => review.sessionId === session.id);
     const submitted = own.filter((review) => review.submittedAt !== null);
     const version = versions.get(session.scorecardVersionId);
@@ -232,6 +248,7 @@ export async function listQaCalibrations(db: Database, viewerId: string) {
       mySubmitted: mine ? mine.submittedAt !== null : null,
     };
   });
+  return { items, total: count?.total ?? 0, limit: page.limit, offset: page.offset };
 }
 
 /**

@@ -59,6 +59,21 @@ async function appendReviewEvent(
   await tx.insert(qaReviewEvents).values({ reviewId, type, actorId, payload, occurredAt: now });
 }
 
+/** Moves the review on (its new status and what goes with it) and records the step in its history. */
+async function moveReview(
+  tx: DatabaseOrTransaction,
+  reviewId: string,
+  changes: Partial<typeof qaReviews.$inferInsert>,
+  event: { type: QaReviewEventType; actorId: string; payload: Record<string, unknown> },
+  now: Date,
+) {
+  await tx
+    .update(qaReviews)
+    .set({ ...changes, updatedAt: now })
+    .where(eq(qaReviews.id, reviewId));
+  await appendReviewEvent(tx, reviewId, event.type, event.actorId, event.payload, now);
+}
+
 /** The review, locked for this transaction, with what the domain needs to judge an action. */
 async function lockReview(tx: DatabaseOrTransaction, id: string) {
   const [row] = await tx
@@ -97,6 +112,19 @@ function refuse(review: LockedReview, action: QaReviewAction, actor: QaActor, no
   if (refusal) throw new QaError(refusal.code, refusal.message);
 }
 
+/** Locks the review and refuses the action unless the domain lets this actor take it now. */
+async function lockReviewFor(
+  tx: DatabaseOrTransaction,
+  id: string,
+  action: QaReviewAction,
+  actor: QaActor,
+  now: Date,
+) {
+  const review = await lockReview(tx, id);
+  refuse(review, action, actor, now);
+  return review;
+}
+
 function refuseBadAnswers(
   criteria: readonly QaCriterion[],
   answers: QaAnswers,
@@ -118,6 +146,24 @@ async function refuseRevealedCalibration(tx: DatabaseOrTransaction, review: Lock
   if (session?.status === 'revealed') {
     throw new QaError('CONFLICT', 'This calibration session has been revealed; scoring is closed');
   }
+}
+
+/**
+ * The reviewer's scoring step (a draft save or a submission): the review locked and allowed,
+ * its calibration session still open, and the answers checked against the review's version.
+ */
+async function lockScoredReview(
+  tx: DatabaseOrTransaction,
+  parsed: QaReviewAnswersInput,
+  action: 'edit' | 'submit',
+  reviewer: QaStaff,
+  now: Date,
+) {
+  const review = await lockReviewFor(tx, parsed.id, action, reviewer, now);
+  await refuseRevealedCalibration(tx, review);
+  const version = await qaVersionById(tx, review.scorecardVersionId);
+  refuseBadAnswers(version.criteria, parsed.scores, action === 'edit' ? 'draft' : 'submit');
+  return { review, version };
 }
 
 /**
@@ -222,11 +268,7 @@ export async function saveQaDraft(
 ) {
   const parsed = qaReviewAnswersInputSchema.parse(input);
   return db.transaction(async (tx) => {
-    const review = await lockReview(tx, parsed.id);
-    refuse(review, 'edit', reviewer, now);
-    await refuseRevealedCalibration(tx, review);
-    const version = await qaVersionById(tx, review.scorecardVersionId);
-    refuseBadAnswers(version.criteria, parsed.scores, 'draft');
+    const { review, version } = await lockScoredReview(tx, parsed, 'edit', reviewer, now);
     await tx
       .update(qaReviews)
       .set({ scores: parsed.scores, comment: parsed.comment, updatedAt: now })
@@ -247,30 +289,24 @@ export async function submitQaReview(
 ) {
   const parsed = qaReviewAnswersInputSchema.parse(input);
   return db.transaction(async (tx) => {
-    const review = await lockReview(tx, parsed.id);
-    refuse(review, 'submit', reviewer, now);
-    await refuseRevealedCalibration(tx, review);
-    const version = await qaVersionById(tx, review.scorecardVersionId);
-    refuseBadAnswers(version.criteria, parsed.scores, 'submit');
+    const { review, version } = await lockScoredReview(tx, parsed, 'submit', reviewer, now);
     const result = qaScore(version.criteria, parsed.scores);
-    await tx
-      .update(qaReviews)
-      .set({
+    await moveReview(
+      tx,
+      review.id,
+      {
         status: 'submitted',
         scores: parsed.scores,
         comment: parsed.comment,
         score: result.score,
         autoFailed: result.autoFailed,
         submittedAt: now,
-        updatedAt: now,
-      })
-      .where(eq(qaReviews.id, review.id));
-    await appendReviewEvent(
-      tx,
-      review.id,
-      'submitted',
-      reviewer.id,
-      { score: result.score, autoFailed: result.autoFailed },
+      },
+      {
+        type: 'submitted',
+        actorId: reviewer.id,
+        payload: { score: result.score, autoFailed: result.autoFailed },
+      },
       now,
     );
     if (!review.calibrationSessionId) {
@@ -299,8 +335,7 @@ export async function discardQaDraft(
   now: Date = new Date(),
 ) {
   await db.transaction(async (tx) => {
-    const review = await lockReview(tx, id);
-    refuse(review, 'edit', reviewer, now);
+    const review = await lockReviewFor(tx, id, 'edit', reviewer, now);
     if (review.calibrationSessionId) {
       throw new QaError('CONFLICT', 'A calibration review stays with its session');
     }
@@ -316,13 +351,14 @@ export async function acknowledgeQaReview(
 ) {
   const parsed = acknowledgeQaReviewInputSchema.parse(input);
   await db.transaction(async (tx) => {
-    const review = await lockReview(tx, parsed.id);
-    refuse(review, 'acknowledge', agent, now);
-    await tx
-      .update(qaReviews)
-      .set({ status: 'acknowledged', acknowledgedAt: now, updatedAt: now })
-      .where(eq(qaReviews.id, review.id));
-    await appendReviewEvent(tx, review.id, 'acknowledged', agent.id, { note: parsed.note }, now);
+    const review = await lockReviewFor(tx, parsed.id, 'acknowledge', agent, now);
+    await moveReview(
+      tx,
+      review.id,
+      { status: 'acknowledged', acknowledgedAt: now },
+      { type: 'acknowledged', actorId: agent.id, payload: { note: parsed.note } },
+      now,
+    );
     await notifyPeople(
       tx,
       [review.reviewerId],
@@ -361,29 +397,26 @@ export async function disputeQaReview(
 ) {
   const parsed = disputeQaReviewInputSchema.parse(input);
   await db.transaction(async (tx) => {
-    const review = await lockReview(tx, parsed.id);
-    refuse(review, 'dispute', agent, now);
+    const review = await lockReviewFor(tx, parsed.id, 'dispute', agent, now);
     const version = await qaVersionById(tx, review.scorecardVersionId);
     const known = new Set(version.criteria.map((criterion) => criterion.id));
     const unknown = parsed.criterionIds.findIndex((id) => !known.has(id));
     if (unknown >= 0) {
       throw new QaError('BAD_REQUEST', 'Not a criterion of this review', `criterionIds.${unknown}`);
     }
-    await tx
-      .update(qaReviews)
-      .set({
+    await moveReview(
+      tx,
+      review.id,
+      {
         status: 'disputed',
         disputeReason: parsed.reason,
         disputedAt: now,
-        updatedAt: now,
-      })
-      .where(eq(qaReviews.id, review.id));
-    await appendReviewEvent(
-      tx,
-      review.id,
-      'disputed',
-      agent.id,
-      { reason: parsed.reason, criterionIds: parsed.criterionIds },
+      },
+      {
+        type: 'disputed',
+        actorId: agent.id,
+        payload: { reason: parsed.reason, criterionIds: parsed.criterionIds },
+      },
       now,
     );
     const leads = (await leadsOf(tx, review.agentId)).filter(
@@ -413,8 +446,7 @@ export async function settleQaReview(
 ) {
   const parsed = settleQaReviewInputSchema.parse(input);
   return db.transaction(async (tx) => {
-    const review = await lockReview(tx, parsed.id);
-    refuse(review, 'settle', lead, now);
+    const review = await lockReviewFor(tx, parsed.id, 'settle', lead, now);
     const version = await qaVersionById(tx, review.scorecardVersionId);
     let revised: { scores: QaAnswers; score: number | null; autoFailed: boolean } | null = null;
     if (parsed.outcome === 'revised') {
@@ -423,32 +455,34 @@ export async function settleQaReview(
       const result = qaScore(version.criteria, scores);
       revised = { scores, score: result.score, autoFailed: result.autoFailed };
     }
-    await tx
-      .update(qaReviews)
-      .set({
+    await moveReview(
+      tx,
+      review.id,
+      {
         status: 'settled',
         settlement: parsed.outcome,
         settlementNote: parsed.note,
         settledById: lead.id,
         settledAt: now,
-        updatedAt: now,
         ...(revised ?? {}),
-      })
-      .where(eq(qaReviews.id, review.id));
-    await appendReviewEvent(
-      tx,
-      review.id,
-      'settled',
-      lead.id,
+      },
       {
-        outcome: parsed.outcome,
-        note: parsed.note,
-        ...(revised
-          ? {
-              before: { score: review.score, autoFailed: review.autoFailed, scores: review.scores },
-              after: { score: revised.score, autoFailed: revised.autoFailed },
-            }
-          : {}),
+        type: 'settled',
+        actorId: lead.id,
+        payload: {
+          outcome: parsed.outcome,
+          note: parsed.note,
+          ...(revised
+            ? {
+                before: {
+                  score: review.score,
+                  autoFailed: review.autoFailed,
+                  scores: review.scores,
+                },
+                after: { score: revised.score, autoFailed: revised.autoFailed },
+              }
+            : {}),
+        },
       },
       now,
     );

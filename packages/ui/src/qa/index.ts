@@ -1,3 +1,8 @@
+export {
+  QaReviewHeading,
+  type QaReviewHeadingProps,
+  QaReviewHistoryCard,
+} from './QaReviewHeading.tsx';
 export { type QaReviewEvent, QaReviewHistory } from './QaReviewHistory.tsx';
 export { QaReviewStatusBadge, type QaReviewStatusBadgeProps } from './QaReviewStatusBadge.tsx';
 export { QaScoreBadge, type QaScoreBadgeProps } from './QaScoreBadge.tsx';

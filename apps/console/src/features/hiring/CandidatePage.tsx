@@ -4,16 +4,9 @@ import {
   type CandidateSource,
   requisitionLabel,
 } from '@switchboard/domain';
-import {
-  describeError,
-  EmptyState,
-  ErrorState,
-  formatDateTime,
-  TableSkeleton,
-  trpcErrorCode,
-} from '@switchboard/ui';
+import { BackLink, DetailQueryState, formatDateTime } from '@switchboard/ui';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
-import { IconArrowLeft, IconPencil, IconUser } from '@tabler/icons-react';
+import { IconPencil, IconUser } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -32,12 +25,8 @@ import { useHiringOptions } from './use-hiring.ts';
 
 type CandidateDetail = RouterOutputs['hiring']['candidate'];
 
-function BackLink() {
-  return (
-    <Anchor component={Link} to={HIRING_PATHS.candidates} size="sm">
-      <IconArrowLeft size={14} style={{ verticalAlign: 'middle' }} /> All candidates
-    </Anchor>
-  );
+function BackToList() {
+  return <BackLink to={HIRING_PATHS.candidates}>All candidates</BackLink>;
 }
 
 /** One candidate: where they are, how they scored, what the team noted, their files, history. */
@@ -45,40 +34,23 @@ export function CandidatePage() {
   const trpc = useTRPC();
   const { candidateId = '' } = useParams();
   const detail = useQuery(trpc.hiring.candidate.queryOptions({ id: candidateId }));
-  if (detail.isPending) {
-    return (
-      <Stack>
-        <BackLink />
-        <TableSkeleton label="Loading the candidate" />
-      </Stack>
-    );
-  }
-  if (detail.isError) {
-    const code = trpcErrorCode(detail.error);
-    return (
-      <Stack>
-        <BackLink />
-        <Paper>
-          {code === 'NOT_FOUND' || code === 'BAD_REQUEST' ? (
-            <EmptyState
-              icon={<IconUser />}
-              title="No such candidate"
-              description="It may have been mistyped; the candidates list has everyone."
-            />
-          ) : (
-            <ErrorState
-              message={describeError(detail.error)}
-              onRetry={() => void detail.refetch()}
-            />
-          )}
-        </Paper>
-      </Stack>
-    );
-  }
   return (
-    <HiringActionsProvider>
-      <CandidateView detail={detail.data} />
-    </HiringActionsProvider>
+    <DetailQueryState
+      query={detail}
+      back={<BackToList />}
+      loadingLabel="Loading the candidate"
+      notFound={{
+        icon: <IconUser />,
+        title: 'No such candidate',
+        description: 'It may have been mistyped; the candidates list has everyone.',
+      }}
+    >
+      {(data) => (
+        <HiringActionsProvider>
+          <CandidateView detail={data} />
+        </HiringActionsProvider>
+      )}
+    </DetailQueryState>
   );
 }
 
@@ -100,7 +72,7 @@ function CandidateView({ detail }: { detail: CandidateDetail }) {
   const now = new Date();
   return (
     <Stack gap="md">
-      <BackLink />
+      <BackToList />
       <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="xs">

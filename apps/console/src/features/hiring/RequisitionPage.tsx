@@ -1,5 +1,4 @@
 import {
-  Anchor,
   Badge,
   Button,
   Group,
@@ -12,17 +11,17 @@ import {
 } from '@mantine/core';
 import { requisitionLabel } from '@switchboard/domain';
 import {
+  BackLink,
+  DetailQueryState,
   describeError,
-  EmptyState,
   ErrorState,
   TableSkeleton,
-  trpcErrorCode,
 } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { IconArrowLeft, IconBriefcase, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconBriefcase, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { CandidateBoard } from './CandidateBoard.tsx';
 import { CandidateModal } from './CandidateModal.tsx';
 import { FunnelCard } from './FunnelCard.tsx';
@@ -32,12 +31,8 @@ import { dateText } from './hiring-format.ts';
 import { HIRING_PATHS } from './hiring-paths.ts';
 import { type RequisitionDetail, RequisitionModal } from './RequisitionModal.tsx';
 
-function BackLink() {
-  return (
-    <Anchor component={Link} to={HIRING_PATHS.requisitions} size="sm">
-      <IconArrowLeft size={14} style={{ verticalAlign: 'middle' }} /> All requisitions
-    </Anchor>
-  );
+function BackToList() {
+  return <BackLink to={HIRING_PATHS.requisitions}>All requisitions</BackLink>;
 }
 
 /** One requisition: what it is for, its funnel, and its candidates by stage. */
@@ -45,37 +40,20 @@ export function RequisitionPage() {
   const trpc = useTRPC();
   const { requisitionId = '' } = useParams();
   const requisition = useQuery(trpc.hiring.requisition.queryOptions({ id: requisitionId }));
-  if (requisition.isPending) {
-    return (
-      <Stack>
-        <BackLink />
-        <TableSkeleton label="Loading the requisition" />
-      </Stack>
-    );
-  }
-  if (requisition.isError) {
-    const code = trpcErrorCode(requisition.error);
-    return (
-      <Stack>
-        <BackLink />
-        <Paper>
-          {code === 'NOT_FOUND' || code === 'BAD_REQUEST' ? (
-            <EmptyState
-              icon={<IconBriefcase />}
-              title="No such requisition"
-              description="It may have been mistyped; the list has every requisition."
-            />
-          ) : (
-            <ErrorState
-              message={describeError(requisition.error)}
-              onRetry={() => void requisition.refetch()}
-            />
-          )}
-        </Paper>
-      </Stack>
-    );
-  }
-  return <RequisitionView requisition={requisition.data} />;
+  return (
+    <DetailQueryState
+      query={requisition}
+      back={<BackToList />}
+      loadingLabel="Loading the requisition"
+      notFound={{
+        icon: <IconBriefcase />,
+        title: 'No such requisition',
+        description: 'It may have been mistyped; the list has every requisition.',
+      }}
+    >
+      {(data) => <RequisitionView requisition={data} />}
+    </DetailQueryState>
+  );
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -99,7 +77,7 @@ function RequisitionView({ requisition }: { requisition: RequisitionDetail }) {
   return (
     <HiringActionsProvider>
       <Stack gap="md">
-        <BackLink />
+        <BackToList />
         <Group justify="space-between" align="flex-start">
           <div>
             <Group gap="xs">

@@ -1,31 +1,12 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Grid,
-  Group,
-  List,
-  Paper,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import {
-  describeError,
-  EmptyState,
-  ErrorState,
-  formatDateTime,
-  TableSkeleton,
-  trpcErrorCode,
-} from '@switchboard/ui';
+import { BackLink, DetailQueryState, describeError, formatDateTime } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
 import { QaScoresView, ReviewedConversation } from '@switchboard/ui/qa';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { IconArrowLeft, IconEye, IconEyeOff } from '@tabler/icons-react';
+import { IconEye, IconEyeOff } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { CalibrationSpread } from './CalibrationSpread.tsx';
 import type { QaCalibrationDetail } from './qa-detail.ts';
 import { QA_CALIBRATION_PATH } from './qa-links.ts';
@@ -33,14 +14,7 @@ import { ReviewScoringPanel } from './ReviewScoringPanel.tsx';
 import { useRefreshQa } from './use-refresh-qa.ts';
 
 function BackToSessions() {
-  return (
-    <Anchor component={Link} to={QA_CALIBRATION_PATH} size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} />
-        Calibration sessions
-      </Group>
-    </Anchor>
-  );
+  return <BackLink to={QA_CALIBRATION_PATH}>Calibration sessions</BackLink>;
 }
 
 function Reviewers({ detail }: { detail: QaCalibrationDetail }) {
@@ -127,117 +101,106 @@ export function CalibrationSessionPage() {
     }),
   );
 
-  if (session.isPending || session.isError) {
-    const code = session.isError ? trpcErrorCode(session.error) : null;
-    return (
-      <Stack gap="md">
-        <BackToSessions />
-        <Paper p={0}>
-          {session.isPending ? (
-            <TableSkeleton label="Loading the session" />
-          ) : code === 'NOT_FOUND' || code === 'BAD_REQUEST' ? (
-            <EmptyState
-              title="Session not found"
-              description="There is no calibration session at this address."
-            />
-          ) : (
-            <ErrorState
-              message={describeError(session.error)}
-              onRetry={() => void session.refetch()}
-            />
-          )}
-        </Paper>
-      </Stack>
-    );
-  }
-
-  const detail = session.data;
-  const revealed = detail.session.status === 'revealed';
-  const submitted = detail.reviewers.filter((reviewer) => reviewer.submittedAt).length;
   return (
-    <Stack gap="md">
-      <BackToSessions />
-      <Group justify="space-between" align="flex-start">
-        <div>
-          <Group gap="sm">
-            <Title order={2} size="h3">
-              {detail.session.title}
-            </Title>
-            <Badge
-              variant="light"
-              color={revealed ? 'teal' : 'blue'}
-              leftSection={revealed ? <IconEye size={12} /> : <IconEyeOff size={12} />}
-            >
-              {revealed ? 'Revealed' : 'Scoring blind'}
-            </Badge>
-          </Group>
-          <Text size="sm" c="dimmed">
-            {detail.scorecard.name}, version {detail.scorecard.version} · set up by{' '}
-            {detail.session.createdByName ?? 'someone'} on{' '}
-            {formatDateTime(detail.session.createdAt)} · {submitted} of {detail.reviewers.length}{' '}
-            submitted
-            {detail.session.revealedAt
-              ? ` · revealed ${formatDateTime(detail.session.revealedAt)}`
-              : ''}
-          </Text>
-        </div>
-        {revealed ? null : (
-          <Stack gap={4} align="flex-end">
-            <Button
-              leftSection={<IconEye size={16} />}
-              disabled={detail.revealRefusal !== null}
-              loading={reveal.isPending}
-              onClick={() => reveal.mutate({ id: detail.session.id })}
-            >
-              Reveal the scores
-            </Button>
-            {detail.revealRefusal ? (
-              <Text size="xs" c="dimmed">
-                {detail.revealRefusal}
-              </Text>
-            ) : (
-              <Text size="xs" c="dimmed">
-                Whoever has not submitted by then is left out.
-              </Text>
-            )}
-          </Stack>
-        )}
-      </Group>
-      {reveal.error ? <Alert color="red">{describeError(reveal.error)}</Alert> : null}
-      {revealed && detail.result ? (
-        <CalibrationSpread detail={detail} result={detail.result} />
-      ) : null}
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <ReviewedConversation detail={detail.conversation} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
+    <DetailQueryState
+      query={session}
+      back={<BackToSessions />}
+      loadingLabel="Loading the session"
+      notFound={{
+        title: 'Session not found',
+        description: 'There is no calibration session at this address.',
+      }}
+    >
+      {(detail) => {
+        const revealed = detail.session.status === 'revealed';
+        const submitted = detail.reviewers.filter((reviewer) => reviewer.submittedAt).length;
+        return (
           <Stack gap="md">
-            <Paper withBorder p="md" component="section" aria-label="Who has scored">
-              <Title order={2} size="h4" mb="xs">
-                Reviewers
-              </Title>
-              <Reviewers detail={detail} />
-            </Paper>
-            {revealed ? (
-              detail.reviewers
-                .filter((reviewer) => reviewer.submittedAt && reviewer.comment)
-                .map((reviewer) => (
-                  <Paper key={reviewer.reviewerId} withBorder p="md">
-                    <Text size="sm" fw={600}>
-                      {reviewer.reviewerName}’s notes
+            <BackToSessions />
+            <Group justify="space-between" align="flex-start">
+              <div>
+                <Group gap="sm">
+                  <Title order={2} size="h3">
+                    {detail.session.title}
+                  </Title>
+                  <Badge
+                    variant="light"
+                    color={revealed ? 'teal' : 'blue'}
+                    leftSection={revealed ? <IconEye size={12} /> : <IconEyeOff size={12} />}
+                  >
+                    {revealed ? 'Revealed' : 'Scoring blind'}
+                  </Badge>
+                </Group>
+                <Text size="sm" c="dimmed">
+                  {detail.scorecard.name}, version {detail.scorecard.version} · set up by{' '}
+                  {detail.session.createdByName ?? 'someone'} on{' '}
+                  {formatDateTime(detail.session.createdAt)} · {submitted} of{' '}
+                  {detail.reviewers.length} submitted
+                  {detail.session.revealedAt
+                    ? ` · revealed ${formatDateTime(detail.session.revealedAt)}`
+                    : ''}
+                </Text>
+              </div>
+              {revealed ? null : (
+                <Stack gap={4} align="flex-end">
+                  <Button
+                    leftSection={<IconEye size={16} />}
+                    disabled={detail.revealRefusal !== null}
+                    loading={reveal.isPending}
+                    onClick={() => reveal.mutate({ id: detail.session.id })}
+                  >
+                    Reveal the scores
+                  </Button>
+                  {detail.revealRefusal ? (
+                    <Text size="xs" c="dimmed">
+                      {detail.revealRefusal}
                     </Text>
-                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                      {reviewer.comment}
+                  ) : (
+                    <Text size="xs" c="dimmed">
+                      Whoever has not submitted by then is left out.
                     </Text>
+                  )}
+                </Stack>
+              )}
+            </Group>
+            {reveal.error ? <Alert color="red">{describeError(reveal.error)}</Alert> : null}
+            {revealed && detail.result ? (
+              <CalibrationSpread detail={detail} result={detail.result} />
+            ) : null}
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, lg: 7 }}>
+                <ReviewedConversation detail={detail.conversation} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, lg: 5 }}>
+                <Stack gap="md">
+                  <Paper withBorder p="md" component="section" aria-label="Who has scored">
+                    <Title order={2} size="h4" mb="xs">
+                      Reviewers
+                    </Title>
+                    <Reviewers detail={detail} />
                   </Paper>
-                ))
-            ) : (
-              <MyPart detail={detail} />
-            )}
+                  {revealed ? (
+                    detail.reviewers
+                      .filter((reviewer) => reviewer.submittedAt && reviewer.comment)
+                      .map((reviewer) => (
+                        <Paper key={reviewer.reviewerId} withBorder p="md">
+                          <Text size="sm" fw={600}>
+                            {reviewer.reviewerName}’s notes
+                          </Text>
+                          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                            {reviewer.comment}
+                          </Text>
+                        </Paper>
+                      ))
+                  ) : (
+                    <MyPart detail={detail} />
+                  )}
+                </Stack>
+              </Grid.Col>
+            </Grid>
           </Stack>
-        </Grid.Col>
-      </Grid>
-    </Stack>
+        );
+      }}
+    </DetailQueryState>
   );
 }

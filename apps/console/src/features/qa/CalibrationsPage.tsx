@@ -1,23 +1,20 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { QA_AGREEMENT_EXPLANATION } from '@switchboard/domain';
-import {
-  describeError,
-  EmptyState,
-  ErrorState,
-  formatDateTime,
-  TableSkeleton,
-} from '@switchboard/ui';
+import { formatDateTime, ListPagination, ListQueryState, useListParams } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
 import { IconPlus, IconScale } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { agreementColor, percentText } from './agreement-text.ts';
 import { NewCalibrationModal } from './NewCalibrationModal.tsx';
 import { calibrationPath } from './qa-links.ts';
 
-type SessionRow = RouterOutputs['qa']['calibrations'][number];
+type SessionRow = RouterOutputs['qa']['calibrations']['items'][number];
+
+const PAGE_SIZE = 50;
+const NO_PARAMS = [] as const;
 
 function YourPart({ session }: { session: SessionRow }) {
   if (session.mySubmitted === null)
@@ -112,7 +109,11 @@ export function CalibrationsPage() {
   const trpc = useTRPC();
   const viewer = useViewer();
   const [creating, setCreating] = useState(false);
-  const sessions = useQuery(trpc.qa.calibrations.queryOptions());
+  const { page, update } = useListParams(NO_PARAMS);
+  const sessions = useQuery({
+    ...trpc.qa.calibrations.queryOptions({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
@@ -126,23 +127,27 @@ export function CalibrationsPage() {
         ) : null}
       </Group>
       <Paper p={0} style={{ overflow: 'hidden' }}>
-        {sessions.isPending ? (
-          <TableSkeleton label="Loading calibration sessions" />
-        ) : sessions.isError ? (
-          <ErrorState
-            message={describeError(sessions.error)}
-            onRetry={() => void sessions.refetch()}
-          />
-        ) : sessions.data.length === 0 ? (
-          <EmptyState
-            icon={<IconScale />}
-            title="No calibration yet"
-            description="Have two or more reviewers score the same conversation to see whether they read the scorecard alike."
-          />
-        ) : (
-          <SessionsTable sessions={sessions.data} />
-        )}
+        <ListQueryState
+          query={sessions}
+          loadingLabel="Loading calibration sessions"
+          empty={{
+            icon: <IconScale />,
+            title: 'No calibration yet',
+            description:
+              'Have two or more reviewers score the same conversation to see whether they read the scorecard alike.',
+          }}
+        >
+          {(items) => <SessionsTable sessions={items} />}
+        </ListQueryState>
       </Paper>
+      {sessions.data ? (
+        <ListPagination
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={sessions.data.total}
+          onChange={(next) => update({ page: next })}
+        />
+      ) : null}
       <NewCalibrationModal opened={creating} onClose={() => setCreating(false)} />
     </Stack>
   );

@@ -1,23 +1,15 @@
 import { Alert, Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { QA_SAMPLE_LABELS, QA_SETTLEMENT_LABELS } from '@switchboard/domain';
-import {
-  describeError,
-  EmptyState,
-  ErrorState,
-  formatDateTime,
-  TableSkeleton,
-  trpcErrorCode,
-} from '@switchboard/ui';
+import { BackLink, DetailQueryState, formatDateTime } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
 import {
-  QaReviewHistory,
-  QaReviewStatusBadge,
-  QaScoreBadge,
+  QaReviewHeading,
+  QaReviewHistoryCard,
   QaScoresView,
   ReviewedConversation,
 } from '@switchboard/ui/qa';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { IconArrowLeft, IconEyeOff, IconMessageExclamation } from '@tabler/icons-react';
+import { IconEyeOff, IconMessageExclamation } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { disputedCriterionIds, type QaReviewDetail } from './qa-detail.ts';
@@ -26,14 +18,7 @@ import { ReviewScoringPanel } from './ReviewScoringPanel.tsx';
 import { SettleDisputePanel } from './SettleDisputePanel.tsx';
 
 function BackToReviews() {
-  return (
-    <Anchor component={Link} to={QA_REVIEWS_PATH} size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} />
-        Reviews
-      </Group>
-    </Anchor>
-  );
+  return <BackLink to={QA_REVIEWS_PATH}>Reviews</BackLink>;
 }
 
 function ReviewFacts({ detail }: { detail: QaReviewDetail }) {
@@ -100,40 +85,29 @@ function settleBlock(detail: QaReviewDetail, viewer: ReturnType<typeof useViewer
 export function ReviewPage() {
   const { reviewId = '' } = useParams();
   const trpc = useTRPC();
-  const viewer = useViewer();
   const review = useQuery(trpc.qa.review.queryOptions({ id: reviewId }));
+  return (
+    <DetailQueryState
+      query={review}
+      back={<BackToReviews />}
+      loadingLabel="Loading the review"
+      notFound={{
+        title: 'Review not found',
+        description: 'There is no review at this address. A discarded draft is gone for good.',
+      }}
+      forbidden={(message) => ({
+        icon: <IconEyeOff />,
+        title: 'Hidden until the session is revealed',
+        description: message,
+      })}
+    >
+      {(detail) => <ReviewView detail={detail} />}
+    </DetailQueryState>
+  );
+}
 
-  if (review.isPending || review.isError) {
-    const code = review.isError ? trpcErrorCode(review.error) : null;
-    return (
-      <Stack gap="md">
-        <BackToReviews />
-        <Paper p={0}>
-          {review.isPending ? (
-            <TableSkeleton label="Loading the review" />
-          ) : code === 'NOT_FOUND' || code === 'BAD_REQUEST' ? (
-            <EmptyState
-              title="Review not found"
-              description="There is no review at this address. A discarded draft is gone for good."
-            />
-          ) : code === 'FORBIDDEN' ? (
-            <EmptyState
-              icon={<IconEyeOff />}
-              title="Hidden until the session is revealed"
-              description={describeError(review.error)}
-            />
-          ) : (
-            <ErrorState
-              message={describeError(review.error)}
-              onRetry={() => void review.refetch()}
-            />
-          )}
-        </Paper>
-      </Stack>
-    );
-  }
-
-  const detail = review.data;
+function ReviewView({ detail }: { detail: QaReviewDetail }) {
+  const viewer = useViewer();
   const calibration = detail.review.calibrationSessionId;
   // A calibration draft closes when its session is revealed.
   const editing =
@@ -145,18 +119,13 @@ export function ReviewPage() {
     <Stack gap="md">
       <BackToReviews />
       <div>
-        <Group gap="sm">
-          <Title order={2} size="h3">
-            Review of #{detail.conversation.conversation.number}
-          </Title>
-          <QaReviewStatusBadge status={detail.review.status} />
-          <QaScoreBadge
-            score={detail.review.score}
-            passMark={detail.scorecard.passMark}
-            autoFailed={detail.review.autoFailed}
-            size="lg"
-          />
-        </Group>
+        <QaReviewHeading
+          conversationNumber={detail.conversation.conversation.number}
+          status={detail.review.status}
+          score={detail.review.score}
+          passMark={detail.scorecard.passMark}
+          autoFailed={detail.review.autoFailed}
+        />
         <ReviewFacts detail={detail} />
       </div>
       {calibration ? (
@@ -222,12 +191,7 @@ export function ReviewPage() {
                 <SettleDisputePanel key={String(detail.review.updatedAt)} detail={detail} />
               )
             ) : null}
-            <Paper withBorder p="md" component="section" aria-label="History">
-              <Title order={2} size="h4" mb="sm">
-                History
-              </Title>
-              <QaReviewHistory events={detail.events} />
-            </Paper>
+            <QaReviewHistoryCard events={detail.events} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -8,6 +8,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useListParams } from '../../lib/use-list-params.ts';
 import { csvFile } from '../kpi/report-csv.ts';
+import { knownOption, QaFilterSelect } from './QaFilterSelect.tsx';
 import { ReviewsTable } from './ReviewsTable.tsx';
 import { REVIEW_CSV_COLUMNS } from './review-csv.ts';
 import { StartReviewModal } from './StartReviewModal.tsx';
@@ -57,10 +58,8 @@ export function ReviewsPage() {
     ...(tab === 'submitted' ? { status: 'submitted' } : {}),
     ...(tab !== 'drafts' && values.reviewer ? { reviewerId: values.reviewer } : {}),
     agentId: values.agent,
-    scorecardId: options.data?.scorecards.some((row) => row.id === values.scorecard)
-      ? values.scorecard
-      : undefined,
-    teamId: options.data?.teams.some((row) => row.id === values.team) ? values.team : undefined,
+    scorecardId: knownOption(options.data, 'scorecard', values.scorecard),
+    teamId: knownOption(options.data, 'team', values.team),
     sample:
       values.sample && values.sample in QA_SAMPLE_LABELS && values.sample !== 'calibration'
         ? (values.sample as QaReviewListInput['sample'])
@@ -78,53 +77,31 @@ export function ReviewsPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Group gap="sm" align="flex-end">
-          <Select
-            label="Agent"
-            placeholder="Everyone"
-            searchable
-            clearable
-            w={200}
-            data={(options.data?.agents ?? []).map((agent) => ({
-              value: agent.id,
-              label: agent.name,
-            }))}
-            value={values.agent ?? null}
-            onChange={(agent) => update({ agent: agent ?? undefined })}
+          <QaFilterSelect
+            kind="agent"
+            options={options.data}
+            value={values.agent}
+            onChange={(agent) => update({ agent })}
           />
           {tab === 'drafts' ? null : (
-            <Select
-              label="Reviewer"
-              placeholder="Anyone"
-              clearable
-              w={180}
-              data={(options.data?.reviewers ?? []).map((reviewer) => ({
-                value: reviewer.id,
-                label: reviewer.name,
-              }))}
-              value={values.reviewer ?? null}
-              onChange={(reviewer) => update({ reviewer: reviewer ?? undefined })}
+            <QaFilterSelect
+              kind="reviewer"
+              options={options.data}
+              value={values.reviewer}
+              onChange={(reviewer) => update({ reviewer })}
             />
           )}
-          <Select
-            label="Team"
-            placeholder="Every team"
-            clearable
-            w={180}
-            data={(options.data?.teams ?? []).map((team) => ({ value: team.id, label: team.name }))}
-            value={values.team ?? null}
-            onChange={(team) => update({ team: team ?? undefined })}
+          <QaFilterSelect
+            kind="team"
+            options={options.data}
+            value={values.team}
+            onChange={(team) => update({ team })}
           />
-          <Select
-            label="Scorecard"
-            placeholder="Every scorecard"
-            clearable
-            w={200}
-            data={(options.data?.scorecards ?? []).map((scorecard) => ({
-              value: scorecard.id,
-              label: scorecard.name,
-            }))}
-            value={values.scorecard ?? null}
-            onChange={(scorecard) => update({ scorecard: scorecard ?? undefined })}
+          <QaFilterSelect
+            kind="scorecard"
+            options={options.data}
+            value={values.scorecard}
+            onChange={(scorecard) => update({ scorecard })}
           />
           <Select
             label="Sample"

@@ -29,6 +29,7 @@ import { IconChevronLeft, IconChevronRight, IconListSearch } from '@tabler/icons
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { useListParams } from '../../lib/use-list-params.ts';
+import { knownOption, QaFilterSelect } from './QaFilterSelect.tsx';
 import { reviewPath } from './qa-links.ts';
 import { shiftWeek, weekText } from './week-text.ts';
 
@@ -203,7 +204,7 @@ export function SamplesPage() {
       list,
       weekStart: week,
       timeZone: viewer.timeZone,
-      teamId: options.data?.teams.some((team) => team.id === values.team) ? values.team : undefined,
+      teamId: knownOption(options.data, 'team', values.team),
       agentId: values.agent,
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
@@ -254,27 +255,17 @@ export function SamplesPage() {
             </Tooltip>
           </Group>
         </Stack>
-        <Select
-          label="Team"
-          placeholder="Every team"
-          clearable
-          w={180}
-          data={(options.data?.teams ?? []).map((team) => ({ value: team.id, label: team.name }))}
-          value={values.team ?? null}
-          onChange={(team) => update({ team: team ?? undefined })}
+        <QaFilterSelect
+          kind="team"
+          options={options.data}
+          value={values.team}
+          onChange={(team) => update({ team })}
         />
-        <Select
-          label="Agent"
-          placeholder="Everyone"
-          searchable
-          clearable
-          w={200}
-          data={(options.data?.agents ?? []).map((agent) => ({
-            value: agent.id,
-            label: agent.name,
-          }))}
-          value={values.agent ?? null}
-          onChange={(agent) => update({ agent: agent ?? undefined })}
+        <QaFilterSelect
+          kind="agent"
+          options={options.data}
+          value={values.agent}
+          onChange={(agent) => update({ agent })}
         />
       </Group>
       <SegmentedControl

@@ -17,16 +17,9 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import {
-  describeError,
-  EmptyState,
-  ErrorState,
-  formatDateTime,
-  TableSkeleton,
-  trpcErrorCode,
-} from '@switchboard/ui';
+import { BackLink, DetailQueryState, formatDateTime } from '@switchboard/ui';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
-import { IconArrowLeft, IconHistory, IconInfoCircle, IconPlus } from '@tabler/icons-react';
+import { IconHistory, IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EditorSaveBar } from '../../lib/EditorSaveBar.tsx';
@@ -49,14 +42,7 @@ const SHOWN =
   /^(code|name|description|audience|randomSamplePerAgent|passMark|criteria|rolloutNote)(\.|$)/;
 
 function BackToScorecards() {
-  return (
-    <Anchor component={Link} to={QA_SCORECARDS_PATH} size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} />
-        Scorecards
-      </Group>
-    </Anchor>
-  );
+  return <BackLink to={QA_SCORECARDS_PATH}>Scorecards</BackLink>;
 }
 
 function Versions({ row }: { row: ScorecardRow }) {
@@ -312,30 +298,23 @@ export function ScorecardEditorPage() {
     ...trpc.qa.scorecard.queryOptions({ id: scorecardId }),
     enabled: !isNew,
   });
-  if (!isNew && (scorecard.isPending || scorecard.isError)) {
-    const code = scorecard.isError ? trpcErrorCode(scorecard.error) : null;
-    return (
-      <Stack gap="md">
-        <BackToScorecards />
-        <Paper p={0}>
-          {scorecard.isPending ? (
-            <TableSkeleton label="Loading the scorecard" />
-          ) : code === 'NOT_FOUND' || code === 'BAD_REQUEST' ? (
-            <EmptyState
-              title="Scorecard not found"
-              description="There is no scorecard at this address."
-            />
-          ) : (
-            <ErrorState
-              message={describeError(scorecard.error)}
-              onRetry={() => void scorecard.refetch()}
-            />
-          )}
-        </Paper>
-      </Stack>
-    );
-  }
-  const row = isNew ? null : (scorecard.data ?? null);
+  if (isNew) return <ScorecardEditor row={null} />;
+  return (
+    <DetailQueryState
+      query={scorecard}
+      back={<BackToScorecards />}
+      loadingLabel="Loading the scorecard"
+      notFound={{
+        title: 'Scorecard not found',
+        description: 'There is no scorecard at this address.',
+      }}
+    >
+      {(row) => <ScorecardEditor row={row} />}
+    </DetailQueryState>
+  );
+}
+
+function ScorecardEditor({ row }: { row: ScorecardRow | null }) {
   return (
     <Stack gap="md">
       <BackToScorecards />

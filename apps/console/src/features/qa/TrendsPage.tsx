@@ -6,6 +6,7 @@ import { useTRPC } from '@switchboard/ui/trpc';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useListParams } from '../../lib/use-list-params.ts';
 import { QaFigureCards } from './QaFigureCards.tsx';
+import { knownOption, QaFilterSelect } from './QaFilterSelect.tsx';
 import { QaTrendChart } from './QaTrendChart.tsx';
 import { TrendsTables } from './TrendsTables.tsx';
 import { shiftWeek } from './week-text.ts';
@@ -41,7 +42,7 @@ export function TrendsPage() {
     ...trpc.qa.trends.queryOptions({
       ...period,
       scorecardId: scorecard?.id,
-      teamId: options.data?.teams.some((team) => team.id === values.team) ? values.team : undefined,
+      teamId: knownOption(options.data, 'team', values.team),
       agentId: values.agent,
     }),
     placeholderData: keepPreviousData,
@@ -58,36 +59,23 @@ export function TrendsPage() {
           onChange={(next) => update({ weeks: next === '8' ? undefined : (next ?? undefined) })}
           allowDeselect={false}
         />
-        <Select
-          label="Scorecard"
-          placeholder="Every scorecard"
-          clearable
-          w={200}
-          data={(options.data?.scorecards ?? []).map((row) => ({ value: row.id, label: row.name }))}
-          value={values.scorecard ?? null}
-          onChange={(next) => update({ scorecard: next ?? undefined })}
+        <QaFilterSelect
+          kind="scorecard"
+          options={options.data}
+          value={values.scorecard}
+          onChange={(scorecard) => update({ scorecard })}
         />
-        <Select
-          label="Team"
-          placeholder="Every team"
-          clearable
-          w={180}
-          data={(options.data?.teams ?? []).map((team) => ({ value: team.id, label: team.name }))}
-          value={values.team ?? null}
-          onChange={(next) => update({ team: next ?? undefined })}
+        <QaFilterSelect
+          kind="team"
+          options={options.data}
+          value={values.team}
+          onChange={(team) => update({ team })}
         />
-        <Select
-          label="Agent"
-          placeholder="Everyone"
-          searchable
-          clearable
-          w={200}
-          data={(options.data?.agents ?? []).map((agent) => ({
-            value: agent.id,
-            label: agent.name,
-          }))}
-          value={values.agent ?? null}
-          onChange={(next) => update({ agent: next ?? undefined })}
+        <QaFilterSelect
+          kind="agent"
+          options={options.data}
+          value={values.agent}
+          onChange={(agent) => update({ agent })}
         />
       </Group>
       <Text size="sm" c="dimmed">

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Paper, Progress, Table, Tabs, Text } from '@manti
 import { QA_CRITERION_GROUP_LABELS } from '@switchboard/domain';
 import { downloadFile } from '@switchboard/ui';
 import type { RouterOutputs } from '@switchboard/ui/trpc';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ExportCsvButton } from '../kpi/ReportSection.tsx';
 import { type CsvColumn, csvFile } from '../kpi/report-csv.ts';
@@ -40,6 +41,51 @@ function FigureHeads() {
   );
 }
 
+/** A table of the review figures, one row per agent, team or week, headed by its name. */
+function FigureTable<Row extends Trends['overall']>({
+  label,
+  minWidth,
+  head,
+  rows,
+  rowKey,
+  rowHead,
+  trailing,
+}: {
+  label: string;
+  minWidth: number;
+  head: string;
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  rowHead: (row: Row) => ReactNode;
+  /** A last column of links, e.g. to the agent's KPI scorecard. */
+  trailing?: (row: Row) => ReactNode;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table aria-label={label} highlightOnHover={trailing !== undefined}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{head}</Table.Th>
+            <FigureHeads />
+            {trailing ? <Table.Th /> : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={rowKey(row)}>
+              <Table.Th scope="row" fw={500}>
+                {rowHead(row)}
+              </Table.Th>
+              <FigureCells row={row} />
+              {trailing ? <Table.Td>{trailing(row)}</Table.Td> : null}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
 function exportButton<Row>(
   name: string,
   columns: CsvColumn<Row>[],
@@ -73,60 +119,37 @@ export function TrendsTables({ trends, fileSuffix }: { trends: Trends; fileSuffi
           <Group justify="flex-end" p="xs">
             {exportButton('agents', AGENT_CSV_COLUMNS, trends.agents, fileSuffix)}
           </Group>
-          <Table.ScrollContainer minWidth={720}>
-            <Table aria-label="QA by agent" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Agent</Table.Th>
-                  <FigureHeads />
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {trends.agents.map((row) => (
-                  <Table.Tr key={row.agentId}>
-                    <Table.Th scope="row" fw={500}>
-                      <Anchor component={Link} to={agentReviewsPath(row.agentId)} size="sm">
-                        {row.agentName}
-                      </Anchor>
-                    </Table.Th>
-                    <FigureCells row={row} />
-                    <Table.Td>
-                      <Anchor component={Link} to={`/reports/agents/${row.agentId}`} size="xs">
-                        KPI scorecard
-                      </Anchor>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <FigureTable
+            label="QA by agent"
+            minWidth={720}
+            head="Agent"
+            rows={trends.agents}
+            rowKey={(row) => row.agentId}
+            rowHead={(row) => (
+              <Anchor component={Link} to={agentReviewsPath(row.agentId)} size="sm">
+                {row.agentName}
+              </Anchor>
+            )}
+            trailing={(row) => (
+              <Anchor component={Link} to={`/reports/agents/${row.agentId}`} size="xs">
+                KPI scorecard
+              </Anchor>
+            )}
+          />
         </Tabs.Panel>
 
         <Tabs.Panel value="teams">
           <Group justify="flex-end" p="xs">
             {exportButton('teams', TEAM_CSV_COLUMNS, trends.teams, fileSuffix)}
           </Group>
-          <Table.ScrollContainer minWidth={640}>
-            <Table aria-label="QA by team">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Team</Table.Th>
-                  <FigureHeads />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {trends.teams.map((row) => (
-                  <Table.Tr key={row.teamId}>
-                    <Table.Th scope="row" fw={500}>
-                      {row.teamName}
-                    </Table.Th>
-                    <FigureCells row={row} />
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <FigureTable
+            label="QA by team"
+            minWidth={640}
+            head="Team"
+            rows={trends.teams}
+            rowKey={(row) => row.teamId}
+            rowHead={(row) => row.teamName}
+          />
         </Tabs.Panel>
 
         <Tabs.Panel value="criteria">
@@ -187,26 +210,14 @@ export function TrendsTables({ trends, fileSuffix }: { trends: Trends; fileSuffi
           <Group justify="flex-end" p="xs">
             {exportButton('weeks', WEEK_CSV_COLUMNS, trends.weeks, fileSuffix)}
           </Group>
-          <Table.ScrollContainer minWidth={640}>
-            <Table aria-label="QA by week">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Week starting</Table.Th>
-                  <FigureHeads />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {trends.weeks.map((row) => (
-                  <Table.Tr key={row.weekStart}>
-                    <Table.Th scope="row" fw={500}>
-                      {row.weekStart}
-                    </Table.Th>
-                    <FigureCells row={row} />
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <FigureTable
+            label="QA by week"
+            minWidth={640}
+            head="Week starting"
+            rows={trends.weeks}
+            rowKey={(row) => row.weekStart}
+            rowHead={(row) => row.weekStart}
+          />
         </Tabs.Panel>
       </Tabs>
     </Paper>

@@ -1,37 +1,22 @@
-import { Alert, Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Grid, Paper, Stack, Text } from '@mantine/core';
 import { QA_SETTLEMENT_LABELS } from '@switchboard/domain';
+import { BackLink, DetailQueryState, formatDateTime } from '@switchboard/ui';
 import {
-  describeError,
-  EmptyState,
-  ErrorState,
-  formatDateTime,
-  TableSkeleton,
-  trpcErrorCode,
-} from '@switchboard/ui';
-import {
-  QaReviewHistory,
-  QaReviewStatusBadge,
-  QaScoreBadge,
+  QaReviewHeading,
+  QaReviewHistoryCard,
   QaScoresView,
   ReviewedConversation,
 } from '@switchboard/ui/qa';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
-import { IconArrowLeft, IconGavel, IconHourglass } from '@tabler/icons-react';
+import { IconGavel, IconHourglass } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { AnswerReviewPanel } from './AnswerReviewPanel.tsx';
 
 type MyReview = RouterOutputs['qa']['myReview'];
 
 function BackToReviews() {
-  return (
-    <Anchor component={Link} to="/reviews" size="sm">
-      <Group gap={4} component="span">
-        <IconArrowLeft size={14} />
-        My reviews
-      </Group>
-    </Anchor>
-  );
+  return <BackLink to="/reviews">Reviews</BackLink>;
 }
 
 /** Where the review stands once the agent has answered it. */
@@ -89,47 +74,35 @@ export function MyReviewPage() {
   const trpc = useTRPC();
   const review = useQuery(trpc.qa.myReview.queryOptions({ id: reviewId }));
 
-  if (review.isPending || review.isError) {
-    const code = review.isError ? trpcErrorCode(review.error) : null;
-    return (
-      <Stack gap="md">
-        <BackToReviews />
-        <Paper p={0}>
-          {review.isPending ? (
-            <TableSkeleton label="Loading the review" />
-          ) : code === 'NOT_FOUND' || code === 'BAD_REQUEST' ? (
-            <EmptyState
-              title="Review not found"
-              description="There is no review of yours at this address."
-            />
-          ) : (
-            <ErrorState
-              message={describeError(review.error)}
-              onRetry={() => void review.refetch()}
-            />
-          )}
-        </Paper>
-      </Stack>
-    );
-  }
+  return (
+    <DetailQueryState
+      query={review}
+      back={<BackToReviews />}
+      loadingLabel="Loading the review"
+      notFound={{
+        title: 'Review not found',
+        description: 'There is no review of yours at this address.',
+      }}
+    >
+      {(detail) => <MyReviewView detail={detail} />}
+    </DetailQueryState>
+  );
+}
 
-  const detail = review.data;
+function MyReviewView({ detail }: { detail: MyReview }) {
   return (
     <Stack gap="md">
       <BackToReviews />
       <div>
-        <Group gap="sm">
-          <Title order={1} size="h3">
-            Review of #{detail.conversation.conversation.number}
-          </Title>
-          <QaReviewStatusBadge status={detail.review.status} forAgent />
-          <QaScoreBadge
-            score={detail.review.score}
-            passMark={detail.scorecard.passMark}
-            autoFailed={detail.review.autoFailed}
-            size="lg"
-          />
-        </Group>
+        <QaReviewHeading
+          conversationNumber={detail.conversation.conversation.number}
+          status={detail.review.status}
+          score={detail.review.score}
+          passMark={detail.scorecard.passMark}
+          autoFailed={detail.review.autoFailed}
+          forAgent
+          order={1}
+        />
         <Text size="sm" c="dimmed">
           {detail.review.reviewerName} reviewed it on {detail.scorecard.name} (pass mark{' '}
           {detail.scorecard.passMark}%)
@@ -151,12 +124,7 @@ export function MyReviewPage() {
             ) : null}
             <Outcome detail={detail} />
             <QaScoresView criteria={detail.scorecard.criteria} answers={detail.review.scores} />
-            <Paper withBorder p="md" component="section" aria-label="History">
-              <Title order={2} size="h5" mb="sm">
-                History
-              </Title>
-              <QaReviewHistory events={detail.events} />
-            </Paper>
+            <QaReviewHistoryCard events={detail.events} titleSize="h5" />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
