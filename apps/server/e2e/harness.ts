@@ -148,3 +148,22 @@ export async function trpcQuery<T>(
   if (response.status !== 200) throw new Error(`${path}: HTTP ${response.status}`);
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }
+
+/** A tRPC mutation over HTTP as the holder of `cookie`, for arranging test data. */
+export async function trpcMutation<T>(
+  server: RunningServer,
+  cookie: string,
+  path: string,
+  input: unknown,
+): Promise<T> {
+  const response = await fetch(`${server.baseUrl}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, origin: server.baseUrl },
+    body: JSON.stringify({ json: input }),
+  });
+  const body = (await response.json()) as { result?: { data: { json: T } } };
+  if (response.status !== 200 || !body.result) {
+    throw new Error(`${path}: HTTP ${response.status} ${JSON.stringify(body)}`);
+  }
+  return body.result.data.json;
+}

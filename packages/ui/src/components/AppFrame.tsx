@@ -111,7 +111,8 @@ export function AppFrame({
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="lg" wrap="nowrap">
+          {/* Takes what the controls leave: the controls (availability, account) never shrink. */}
+          <Group gap="lg" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
             {sidebar ? (
               <Burger
                 opened={menuOpened}
@@ -121,7 +122,7 @@ export function AppFrame({
                 aria-label={menuOpened ? 'Close navigation' : 'Open navigation'}
               />
             ) : null}
-            <Group gap={8} wrap="nowrap">
+            <Group gap={8} wrap="nowrap" style={{ flexShrink: 0 }}>
               <IconHeadset size={24} color="var(--mantine-primary-color-filled)" />
               <Text fw={700}>Switchboard</Text>
               <Text c="dimmed" visibleFrom="xs">
@@ -129,7 +130,15 @@ export function AppFrame({
               </Text>
             </Group>
             {sidebar ? null : (
-              <Group component="nav" aria-label="Main" gap={4} wrap="nowrap">
+              // More links than the width holds scroll sideways instead of pushing the
+              // header's controls off the screen.
+              <Group
+                component="nav"
+                aria-label="Main"
+                gap={4}
+                wrap="nowrap"
+                style={{ minWidth: 0, overflowX: 'auto', scrollbarWidth: 'thin' }}
+              >
                 {navLinks.map(({ label, to, icon: Icon }) => {
                   const active = to === activeLinkOf(navLinks, pathname);
                   return (
@@ -141,6 +150,7 @@ export function AppFrame({
                       color={active ? undefined : 'gray'}
                       leftSection={Icon ? <Icon size={16} /> : undefined}
                       aria-current={active ? 'page' : undefined}
+                      style={{ flexShrink: 0 }}
                     >
                       {label}
                     </Button>
@@ -149,7 +159,7 @@ export function AppFrame({
               </Group>
             )}
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             {headerControls}
             <ColorSchemeToggle />
             <UserMenu />
