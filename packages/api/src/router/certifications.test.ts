@@ -573,6 +573,59 @@ describe('the routing gate', () => {
   });
 });
 
+describe('the gate by hand', () => {
+  it('keeps an uncertified agent from being assigned, or taking by replying, a gated conversation', async () => {
+    const certification = await createCertification();
+    const fixture = await createCityInboxFixture(db());
+    const [trainee, admin] = await Promise.all([api.callerAs('agent'), api.callerAs('admin')]);
+    await db().insert(memberships).values({ teamId: fixture.team.id, userId: trainee.userId });
+    const refunds = taxonomy.guestType;
+    await lead.caller.taxonomy.updateRequestTypeLinks({
+      code: refunds.code,
+      defaultPriority: 'P2',
+      requiredCertificationCode: certification.code,
+      macroIds: [],
+      description: 'Refund requests',
+    });
+    const { conversation } = await createConversationFixture(db(), {
+      inboxId: fixture.inbox.id,
+      cityId: fixture.city.id,
+      requestTypeId: refunds.id,
+    });
+    const conversationId = conversation.id;
+
+    const refusal = await admin.caller.conversations
+      .assign({ conversationId, assigneeId: trainee.userId })
+      .catch((error: unknown) => error);
+    expect(refusal).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/is not certified for .+ \(needs .+\)/),
+    });
+    await trainee.caller.conversations.send({
+      conversationId,
+      kind: 'reply',
+      body: 'Looking into your refund now.',
+      clientId: crypto.randomUUID(),
+    });
+    const [afterReply] = await db()
+      .select({ assigneeId: conversations.assigneeId })
+      .from(conversations)
+      .where(eq(conversations.id, conversationId));
+    expect(afterReply!.assigneeId).toBeNull();
+
+    await trainer.caller.certifications.grant({
+      certificationId: certification.id,
+      userIds: [trainee.userId],
+    });
+    await admin.caller.conversations.assign({ conversationId, assigneeId: trainee.userId });
+    const [assigned] = await db()
+      .select({ assigneeId: conversations.assigneeId })
+      .from(conversations)
+      .where(eq(conversations.id, conversationId));
+    expect(assigned!.assigneeId).toBe(trainee.userId);
+  });
+});
+
 describe('the guardrail tier', () => {
   function policyFor(requestTypeCode: string): GuardrailPolicy {
     const { version: _version, ...policy } = noShowPolicy;

@@ -35,6 +35,7 @@ import {
   users,
 } from '../schema/index.ts';
 import { assignByPolicy } from './assignment.ts';
+import { missingCertification } from './certification-gate.ts';
 import { type Actor, appendEvents, type NewEvent } from './conversation-log.ts';
 import { announce } from './live.ts';
 import { Refusal, type RefusalCode } from './refusal.ts';
@@ -180,7 +181,12 @@ export async function sendMessage(
     if (isReply) {
       // A reply is what the assignment reply limit waits for.
       changes.assigneeReplyDueAt = null;
-      if (conversation.assigneeId === null) {
+      // Replying takes an unassigned conversation, unless the gate keeps an agent from holding it.
+      if (
+        conversation.assigneeId === null &&
+        (actor.role !== 'agent' ||
+          (await missingCertification(tx, actor.userId, conversation.requestTypeId)) === null)
+      ) {
         changes.assigneeId = actor.userId;
         changes.queuedAt = null;
         changes.assignmentReason = `${actor.name} replied and took it`;
@@ -280,6 +286,19 @@ export async function assignConversation(
         throw new ConversationActionError(
           'BAD_REQUEST',
           `${assignee.name} does not work this inbox; transfer the conversation first`,
+          'assigneeId',
+        );
+      }
+      // Agents hold a gated request type only with its certification; leads, trainers and
+      // admins supervise and may take anything.
+      const missing =
+        assignee.role === 'agent'
+          ? await missingCertification(tx, assignee.id, conversation.requestTypeId)
+          : null;
+      if (missing) {
+        throw new ConversationActionError(
+          'BAD_REQUEST',
+          `${assignee.name} is not certified for ${missing.requestType} (needs ${missing.certification})`,
           'assigneeId',
         );
       }
