@@ -328,6 +328,7 @@ describe.runIf(browserAvailable())('a trainee certified for refunds', () => {
     await trainee.screenshot({ path: `${screenshots}people-quiz-passed.png`, fullPage: true });
 
     // --- Certified ------------------------------------------------------------------------------
+    await trainee.getByRole('link', { name: 'My training' }).first().click();
     await trainee.getByRole('link', { name: 'My certifications' }).click();
     const certificate = trainee.locator('[aria-label="Guest refunds"]');
     await certificate.getByText(`Completed ${CURRICULUM}`, { exact: false }).waitFor();

@@ -4,7 +4,6 @@ import { AppFrame } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
 import {
   IconArrowForwardUp,
-  IconCertificate,
   IconChecklist,
   IconClipboardCheck,
   IconInbox,
@@ -24,7 +23,6 @@ const NAV_LINKS = [
   { label: 'Escalations', to: '/escalations', icon: IconArrowForwardUp },
   { label: 'My macros', to: '/macros', icon: IconTemplate },
   { label: 'My reviews', to: '/reviews', icon: IconClipboardCheck },
-  { label: 'My certifications', to: '/certifications', icon: IconCertificate },
   { label: 'Routing guide', to: '/routing-guide', icon: IconMap },
   { label: 'My training', to: '/training', icon: IconSchool },
 ];

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Container, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { describeError, EmptyState, ErrorState } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { IconRefresh, IconSchool } from '@tabler/icons-react';
@@ -17,9 +17,15 @@ export function MyTrainingPage() {
   return (
     <Container size="md" py="md">
       <Stack gap="md">
-        <Title order={1} size="h2">
-          My training
-        </Title>
+        <Group justify="space-between" align="baseline">
+          <Title order={1} size="h2">
+            My training
+          </Title>
+          {/* What training earns: one place, instead of another link in the crowded header. */}
+          <Anchor component={Link} to="/certifications" size="sm">
+            My certifications
+          </Anchor>
+        </Group>
         {mine.isPending ? (
           <Loader aria-label="Loading your training" />
         ) : mine.isError ? (
