@@ -13,6 +13,9 @@ export function jsdomTestConfig(setupFile) {
       // A page renders the whole Mantine tree in jsdom; on two cores shared with the other
       // packages' suites that takes seconds, not the 5 s default's comfortable margin.
       testTimeout: 20_000,
+      // Vitest's default leaves one of the two cores idle (CPUs − 1); packages run one at a
+      // time, so both are ours.
+      maxWorkers: 2,
     },
   });
 }
