@@ -40,6 +40,10 @@ describe('AppFrame', () => {
       expect(link.style.flexShrink).toBe('0');
     }
     expect(screen.getAllByRole('link')).toHaveLength(LINKS.length);
+    // Icon-only on narrower screens, each link keeps its name.
+    for (const { label } of LINKS) {
+      expect(screen.getByRole('link', { name: label })).toHaveAttribute('title', label);
+    }
     const controls = screen.getByRole('button', { name: 'My availability' }).parentElement!;
     expect(controls).toContainElement(screen.getByRole('button', { name: /Account menu/ }));
     expect(controls.style.flexShrink).toBe('0');

@@ -150,9 +150,19 @@ export function AppFrame({
                       color={active ? undefined : 'gray'}
                       leftSection={Icon ? <Icon size={16} /> : undefined}
                       aria-current={active ? 'page' : undefined}
+                      // Below the widest screens a link with an icon shows only the icon, so
+                      // every link fits; its name stays for screen readers and on hover.
+                      aria-label={label}
+                      title={label}
                       style={{ flexShrink: 0 }}
                     >
-                      {label}
+                      {Icon ? (
+                        <Box component="span" visibleFrom="xl">
+                          {label}
+                        </Box>
+                      ) : (
+                        label
+                      )}
                     </Button>
                   );
                 })}
