@@ -2,8 +2,15 @@ import { type KpiQuery, type KpiSlice, nearestRank } from '@switchboard/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 import { rowsOf } from '../migrate.ts';
-import { rollupSpan } from './kpi-rollup.ts';
-import { between, filtersBeyondAudience, iso, sliceConditions, sliceGrouping } from './kpi-sql.ts';
+import { onDays, rollupSpan } from './kpi-rollup.ts';
+import {
+  anyAnchorIn,
+  between,
+  filtersBeyondAudience,
+  iso,
+  sliceConditions,
+  sliceGrouping,
+} from './kpi-sql.ts';
 
 /*
  * Exact percentiles (nearest rank, as percentile_disc) of FRT and resolution time. For the
@@ -68,6 +75,10 @@ function emptyPercentiles<M extends DurationMetric>(metrics: readonly M[]): Reco
   >;
 }
 
+const anchorsOf = (metrics: readonly DurationMetric[]) => [
+  ...new Set(metrics.map((metric) => DURATION_METRICS[metric].anchor)),
+];
+
 const column = (metric: DurationMetric, part: 'seconds' | 'anchor') =>
   sql.raw(`f.${DURATION_METRICS[metric][part]}`);
 
@@ -78,7 +89,6 @@ async function bySorting<M extends DurationMetric>(
   groupBy: KpiSlice | undefined,
 ): Promise<DurationPercentiles<M>> {
   const group = sliceGrouping('f', groupBy);
-  const anchors = [...new Set(metrics.map((metric) => DURATION_METRICS[metric].anchor))];
   const rows = rowsOf<Record<string, number | string | null>>(
     await db.execute(sql`select ${group.key} as key,
         ${sql.join(
@@ -93,10 +103,7 @@ async function bySorting<M extends DurationMetric>(
           sql`, `,
         )}
       from conversation_kpi_facts f ${group.join}
-      where (${sql.join(
-        anchors.map((anchor) => between(sql.raw(`f.${anchor}`), query)),
-        sql` or `,
-      )}) and ${sliceConditions('f', query)}
+      where (${anyAnchorIn(anchorsOf(metrics), query)}) and ${sliceConditions('f', query)}
       group by 1`),
   );
   const result: DurationPercentiles<M> = new Map();
@@ -137,7 +144,7 @@ async function fromHistogram<M extends DurationMetric>(
   if (span.days) {
     parts.push(sql`select ${key('d')} as key, d.metric, d.bucket, d.count as n
       from kpi_daily_durations d
-      where d.day >= ${span.days.from}::date and d.day < ${span.days.to}::date
+      where ${onDays('d', span.days)}
         and d.metric in (${sql.join(
           metrics.map((metric) => sql`${DURATION_METRICS[metric].id}`),
           sql`, `,
@@ -150,15 +157,11 @@ async function fromHistogram<M extends DurationMetric>(
     ),
     sql`, `,
   );
-  const anchors = [...new Set(metrics.map((metric) => DURATION_METRICS[metric].anchor))];
   for (const edge of span.edges) {
     parts.push(sql`select ${key('f')} as key, a.metric,
         width_bucket(a.seconds, kpi_duration_bounds()) as bucket, ${edge.sign}::int as n
       from conversation_kpi_facts f cross join lateral (values ${values}) as a(metric, at, seconds)
-      where (${sql.join(
-        anchors.map((anchor) => between(sql.raw(`f.${anchor}`), edge)),
-        sql` or `,
-      )}) and ${between(sql`a.at`, edge)} and a.seconds is not null ${audience('f')}`);
+      where (${anyAnchorIn(anchorsOf(metrics), edge)}) and ${between(sql`a.at`, edge)} and a.seconds is not null ${audience('f')}`);
   }
   const histogram = rowsOf<{ key: string | null; metric: number; bucket: number; n: number }>(
     await db.execute(sql`select key, metric, bucket, sum(n)::int as n

@@ -10,7 +10,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { DatabaseOrTransaction } from '../client.ts';
 import { rowsOf } from '../migrate.ts';
-import { between, settledDue, sliceConditions, sliceGrouping } from './kpi-sql.ts';
+import { anyAnchorIn, between, settledDue, sliceConditions, sliceGrouping } from './kpi-sql.ts';
 
 /*
  * Counting over the daily rollups (kpi_daily_counts, kpi_daily_trips; migration 0012): a
@@ -59,7 +59,7 @@ export function rollupSpan(from: Date, to: Date, settledBefore?: Date): RollupSp
   return { days: { from: isoDay(start), to: isoDay(end) }, edges };
 }
 
-function onDays(alias: string, days: RollupSpan['days']): SQL {
+export function onDays(alias: string, days: RollupSpan['days']): SQL {
   if (!days) return sql`false`;
   const day = sql.raw(`${alias}.day`);
   return sql`(${day} >= ${days.from}::date and ${day} < ${days.to}::date)`;
@@ -104,14 +104,6 @@ export function emptyCounts(): KpiCounts {
       SLA_TARGET_KINDS.map((target) => [target, { due: 0, met: 0 }]),
     ) as KpiCounts['sla'],
   };
-}
-
-/** Facts with any counted anchor inside the segment. */
-export function anchoredIn(period: { from: Date; to: Date }): SQL {
-  return sql.join(
-    ANCHORS.map((anchor) => between(sql.raw(`f.${anchor}`), period)),
-    sql` or `,
-  );
 }
 
 function countedIn(name: FactCounter, period: { from: Date; to: Date }): SQL {
@@ -179,7 +171,7 @@ export async function rollupCounts(
                     sql`, `,
                   )}
                 from conversation_kpi_facts f ${factGroup.join}
-                where (${anchoredIn(edge)}) and ${sliceConditions('f', query)}
+                where (${anyAnchorIn(ANCHORS, edge)}) and ${sliceConditions('f', query)}
                 group by 1)`,
               ),
               sql` union all `,

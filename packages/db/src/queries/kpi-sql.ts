@@ -13,6 +13,14 @@ export function between(column: SQL, period: { from: Date; to: Date }) {
   return sql`(${column} >= ${iso(period.from)} and ${column} < ${iso(period.to)})`;
 }
 
+/** Facts (`f`) with any of these anchor columns inside the period. */
+export function anyAnchorIn(anchors: readonly string[], period: { from: Date; to: Date }): SQL {
+  return sql.join(
+    anchors.map((anchor) => between(sql.raw(`f.${anchor}`), period)),
+    sql` or `,
+  );
+}
+
 /** The filter's slices as conditions on a table with the slice columns. */
 export function sliceConditions(alias: string, filter: KpiFilter): SQL {
   const column = (name: string) => sql.raw(`${alias}.${name}`);
