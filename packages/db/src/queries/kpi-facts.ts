@@ -124,16 +124,19 @@ export async function writeKpiFacts(
 /**
  * Drains up to `limit` conversations from the refresh queue and rewrites their facts, in one
  * transaction (SKIP LOCKED: several servers share the work). Returns how many it refreshed.
+ * With `waitForOthers`, it waits for the rows another drain holds instead of skipping them,
+ * so it returns only once their facts are committed too.
  */
 export async function refreshKpiFacts(
   db: Database,
-  options: { limit?: number; now?: Date } = {},
+  options: { limit?: number; now?: Date; waitForOthers?: boolean } = {},
 ): Promise<number> {
+  const locking = options.waitForOthers ? sql`for update` : sql`for update skip locked`;
   return db.transaction(async (tx) => {
     const taken = rowsOf<{ conversation_id: string }>(
       await tx.execute(sql`delete from kpi_refresh_queue where conversation_id in (
           select conversation_id from kpi_refresh_queue order by queued_at
-          limit ${options.limit ?? 500} for update skip locked)
+          limit ${options.limit ?? 500} ${locking})
         returning conversation_id`),
     ).map((row) => row.conversation_id);
     await writeKpiFacts(tx, taken, options.now);
@@ -141,12 +144,23 @@ export async function refreshKpiFacts(
   });
 }
 
-/** Refreshes until the queue is empty (tests, and the seed after it writes history). */
+/**
+ * Refreshes until the queue is empty (tests, and the seed after it writes history). A drain
+ * running elsewhere may hold queued rows it has not committed yet; the last pass waits for it,
+ * so every conversation queued before the call has its facts when this returns.
+ */
 export async function refreshAllKpiFacts(db: Database, now?: Date): Promise<number> {
   let total = 0;
   for (;;) {
     const refreshed = await refreshKpiFacts(db, { limit: 1_000, ...(now ? { now } : {}) });
     total += refreshed;
-    if (refreshed === 0) return total;
+    if (refreshed > 0) continue;
+    const waited = await refreshKpiFacts(db, {
+      limit: 1_000,
+      waitForOthers: true,
+      ...(now ? { now } : {}),
+    });
+    total += waited;
+    if (waited === 0) return total;
   }
 }
