@@ -51,7 +51,7 @@ describe.runIf(browserAvailable())('a refund above the agent’s limit', () => {
   it('goes to a lead, who approves it in the console, and the agent sees the answer', async () => {
     // One of the agent's money conversations about a booking, under a seeded policy.
     const agentCookie = await sessionCookieOf(server, 'agent@switchboard.test');
-    let found: { id: string; booking: Booking } | null = null;
+    let found: { id: string; number: number; booking: Booking } | null = null;
     search: for (const view of ['mine', 'unassigned']) {
       for (const requestTypeCode of MONEY_TYPES) {
         const page = await query<{ items: { id: string }[] }>(agentCookie, 'conversations.view', {
@@ -62,20 +62,19 @@ describe.runIf(browserAvailable())('a refund above the agent’s limit', () => {
           offset: 0,
         });
         for (const { id } of page.items) {
-          const detail = await query<{ booking: Booking | null }>(
-            agentCookie,
-            'conversations.byId',
-            { conversationId: id },
-          );
+          const detail = await query<{
+            booking: Booking | null;
+            conversation: { number: number };
+          }>(agentCookie, 'conversations.byId', { conversationId: id });
           if (detail.booking) {
-            found = { id, booking: detail.booking };
+            found = { id, number: detail.conversation.number, booking: detail.booking };
             break search;
           }
         }
       }
     }
     expect(found, 'a seeded money conversation with a booking').not.toBeNull();
-    const { id, booking } = found!;
+    const { id, number, booking } = found!;
     const l1 = Math.min(L1_CAP[booking.currency]!, Math.floor(booking.fareAmountMinor / 2));
     // Above the L1 cap, within the fare and a lead's limit.
     const amount = l1 + Math.min(100, booking.fareAmountMinor - l1);
@@ -111,7 +110,8 @@ describe.runIf(browserAvailable())('a refund above the agent’s limit', () => {
     const lead = await (await browser.newContext()).newPage();
     await signInPage(lead, server, 'console', 'lead@switchboard.test');
     await lead.goto(`${server.baseUrl}/console/approvals`);
-    const approve = lead.getByRole('button', { name: /^Approve #/ }).first();
+    // The demo's own requests wait in the queue too; this one is the agent's.
+    const approve = lead.getByRole('button', { name: `Approve #${number}` });
     await approve.waitFor();
     await lead.screenshot({ path: `${screenshots}guardrails-approvals.png`, fullPage: true });
     await approve.click();

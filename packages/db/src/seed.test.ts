@@ -29,6 +29,7 @@ import {
 } from './queries/certifications.ts';
 import { listChatPaths } from './queries/chat-paths.ts';
 import { listEscalationMatrix } from './queries/escalation-matrix.ts';
+import { listApprovals, replayDecision } from './queries/guardrail-decisions.ts';
 import { listGuardrailPolicies } from './queries/guardrail-policies.ts';
 import { writeKpiFacts } from './queries/kpi-facts.ts';
 import { findConversationSop, listMacrosForConversation } from './queries/playbooks.ts';
@@ -40,6 +41,7 @@ import {
   categories,
   cities,
   conversations,
+  guardrailDecisions,
   inboxes,
   macros,
   reasons,
@@ -510,6 +512,40 @@ describe('seedDemo', () => {
              and c.type = 'escalation_updated')`),
     );
     expect(unrecorded?.count).toBe(0);
+  });
+
+  it('decides refunds and gestures on real bookings, with approvals waiting, approved and rejected', async () => {
+    expect(summary.counts.guardrailDecisions).toBeGreaterThanOrEqual(5);
+    const outcomes = rowsOf<{ outcome: string; count: number }>(
+      await handle.db.execute(
+        sql`select outcome::text, count(*)::int as count from guardrail_decisions group by outcome`,
+      ),
+    );
+    expect(outcomes.map((row) => row.outcome)).toEqual(
+      expect.arrayContaining(['allow', 'approval_required']),
+    );
+    const answers = rowsOf<{ answer: string }>(
+      await handle.db.execute(sql`select coalesce(o.outcome::text, 'waiting') as answer
+        from approval_requests r left join approval_outcomes o on o.request_id = r.id`),
+    ).map((row) => row.answer);
+    expect(new Set(answers)).toEqual(new Set(['waiting', 'approved', 'rejected']));
+    // The lead's queue shows the waiting ones; every decision was replayed to the same outcome.
+    const lead = await handle.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, DEMO_USERS.find((user) => user.role === 'lead')!.email));
+    const queue = await listApprovals(
+      handle.db,
+      { userId: lead[0]!.id, role: 'lead' },
+      { state: 'waiting', limit: 50, offset: 0 },
+    );
+    expect(queue.total).toBe(answers.filter((answer) => answer === 'waiting').length);
+    const decisions = await handle.db
+      .select({ id: guardrailDecisions.id })
+      .from(guardrailDecisions);
+    for (const decision of decisions) {
+      expect((await replayDecision(handle.db, decision.id)).matches).toBe(true);
+    }
   });
 
   it('publishes SOP playbooks with required steps for the common request types', async () => {

@@ -43,8 +43,13 @@ const EVIDENCE: Record<string, string[]> = {
   DUPLICATE_CARD_CHARGE: ['payment_reference'],
 };
 
+/** The proof a demo agent attaches when refunding for a reason. */
+export function demoEvidenceFor(reasonCode: string): string[] {
+  return EVIDENCE[reasonCode] ?? [];
+}
+
 /** Request types where support gives money back, and whether rebooking applies. */
-const MONEY_TYPES = [
+export const DEMO_MONEY_TYPES = [
   'PICKUP_ISSUE',
   'LATE_PICKUP',
   'WRONG_VEHICLE',
@@ -60,7 +65,7 @@ function demoPolicy(code: string): GuardrailPolicy {
   const reasons = type.reasons.map(([reasonCode, label]) => ({
     code: reasonCode,
     label,
-    evidence: EVIDENCE[reasonCode] ?? [],
+    evidence: demoEvidenceFor(reasonCode),
   }));
   return {
     requestTypeCode: code,
@@ -99,7 +104,7 @@ export async function insertDemoGuardrails(
     .from(users)
     .where(eq(users.email, `lead@${DEMO_EMAIL_DOMAIN}`));
   const leadId = lead?.id ?? null;
-  for (const code of MONEY_TYPES) {
+  for (const code of DEMO_MONEY_TYPES) {
     const policy = guardrailPolicySchema.parse(demoPolicy(code));
     const [type] = await db
       .select({ id: requestTypes.id, name: requestTypes.name })
@@ -135,5 +140,5 @@ export async function insertDemoGuardrails(
       diff: ['Version 1', ...describeGuardrailPolicyChange(null, policy)],
     });
   }
-  return MONEY_TYPES.length;
+  return DEMO_MONEY_TYPES.length;
 }

@@ -23,6 +23,7 @@ import { CITIES } from './cities.ts';
 import { type ContactRow, contactAt, contactCount, contactRow } from './contacts.ts';
 import { type ConversationBatch, ConversationGenerator, emptyBatch } from './conversations.ts';
 import { insertDemoEscalationMatrix, insertDemoEscalations } from './escalations.ts';
+import { insertDemoGuardrailDecisions } from './guardrail-decisions.ts';
 import { insertDemoGuardrails } from './guardrails.ts';
 import { insertDemoHiring } from './hiring.ts';
 import { insertDemoIncidents } from './incidents.ts';
@@ -111,6 +112,7 @@ export interface SeedCounts {
   routingRules: number;
   chatPaths: number;
   guardrailPolicies: number;
+  guardrailDecisions: number;
   escalationPaths: number;
   escalations: number;
   incidents: number;
@@ -167,6 +169,7 @@ function emptyCounts(): SeedCounts {
     routingRules: 0,
     chatPaths: 0,
     guardrailPolicies: 0,
+    guardrailDecisions: 0,
     escalationPaths: 0,
     escalations: 0,
     incidents: 0,
@@ -297,6 +300,8 @@ export async function seedDemo(
         Object.assign(counts, await insertDemoTraining(db, now));
         // …and requisitions with candidates through the hiring pipeline.
         counts.candidates = await insertDemoHiring(db, now);
+        // …and refunds and gestures decided, some waiting for a lead's approval.
+        counts.guardrailDecisions = await insertDemoGuardrailDecisions(db, now);
         return summary(true);
       }
       throw new DemoExistsError();
@@ -415,6 +420,7 @@ export async function seedDemo(
 
     report({ phase: 'escalations', done: 0, total: 1, perSecond: 0 });
     counts.escalations = await insertDemoEscalations(db, now);
+    counts.guardrailDecisions = await insertDemoGuardrailDecisions(db, now);
     counts.incidents = await insertDemoIncidents(db, now);
     // Training before hiring: hires are enrolled in their team's training plan.
     Object.assign(counts, await insertDemoTraining(db, now));
