@@ -1,11 +1,12 @@
 import { exampleEscalationMatrix } from '@switchboard/domain';
-import { and, desc, eq, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
 import { listEscalationMatrix, saveEscalationMatrixEntry } from '../queries/escalation-matrix.ts';
 import { createEscalation, moveEscalationRecord } from '../queries/escalations.ts';
 import { teamMemberIds } from '../queries/notifications.ts';
-import { bookings, conversations, requestTypes, users } from '../schema/index.ts';
+import { users } from '../schema/index.ts';
 import { DEMO_EMAIL_DOMAIN } from './organisation.ts';
+import { recentWorkedConversations } from './worked-conversations.ts';
 
 /** The demo's escalation matrix: the example one, set up by the admin when the company began. */
 export async function insertDemoEscalationMatrix(
@@ -51,51 +52,23 @@ const OUTCOMES: Record<string, string> = {
  */
 export async function insertDemoEscalations(db: Database, now: number): Promise<number> {
   const matrix = await listEscalationMatrix(db);
-  // The demo agent's own conversations are left for whoever tries the demo to escalate.
-  const [demoAgent] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, `agent@${DEMO_EMAIL_DOMAIN}`));
   const byRequestType = new Map<string, (typeof matrix)[number]>();
   for (const row of matrix) {
     for (const trigger of row.definition.triggers) {
       for (const code of trigger.requestTypeCodes) byRequestType.set(code, row);
     }
   }
-  const candidates = await db
-    .select({
-      id: conversations.id,
-      createdAt: conversations.createdAt,
-      assigneeId: conversations.assigneeId,
-      requestTypeCode: requestTypes.code,
-      bookingReference: bookings.reference,
-      fare: bookings.fareAmountMinor,
-      currency: bookings.currency,
-      lastEventAt:
-        sql<Date>`(select max(e.occurred_at) from conversation_events e where e.conversation_id = ${conversations.id})`.mapWith(
-          conversations.createdAt,
-        ),
-    })
-    .from(conversations)
-    .innerJoin(requestTypes, eq(requestTypes.id, conversations.requestTypeId))
-    .leftJoin(bookings, eq(bookings.id, conversations.bookingId))
-    .where(
-      and(
-        inArray(requestTypes.code, [...byRequestType.keys()]),
-        ne(conversations.status, 'closed'),
-        isNotNull(conversations.assigneeId),
-        demoAgent ? ne(conversations.assigneeId, demoAgent.id) : undefined,
-        lt(conversations.createdAt, new Date(now - 6 * 60 * MINUTE)),
-      ),
-    )
-    .orderBy(desc(conversations.createdAt))
-    .limit(DEMO_ESCALATIONS);
+  const candidates = await recentWorkedConversations(db, {
+    requestTypeCodes: [...byRequestType.keys()],
+    createdBefore: new Date(now - 6 * 60 * MINUTE),
+    limit: DEMO_ESCALATIONS,
+  });
   let created = 0;
   for (const [index, candidate] of candidates.entries()) {
     const row = byRequestType.get(candidate.requestTypeCode)!;
     const members = await teamMemberIds(db, row.ownerTeamId);
     if (members.length === 0) continue;
-    const agent = { userId: candidate.assigneeId!, role: 'agent' as const };
+    const agent = { userId: candidate.assigneeId, role: 'agent' as const };
     const team = { userId: members[0]!, role: 'agent' as const };
     // After everything already on the conversation, so its log stays in order.
     const sentAt = candidate.lastEventAt.getTime() + 5 * MINUTE;

@@ -1,17 +1,12 @@
 import type { GuardrailAction } from '@switchboard/domain';
-import { and, desc, eq, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { answerApproval, proposeAction } from '../queries/guardrail-decisions.ts';
-import {
-  bookings,
-  conversations,
-  guardrailDecisions,
-  requestTypes,
-  users,
-} from '../schema/index.ts';
+import { guardrailDecisions, users } from '../schema/index.ts';
 import { DEMO_MONEY_TYPES, demoEvidenceFor } from './guardrails.ts';
 import { DEMO_EMAIL_DOMAIN } from './organisation.ts';
 import { REQUEST_TYPES } from './taxonomy.ts';
+import { recentWorkedConversations } from './worked-conversations.ts';
 
 /** The demo's money decisions: this many recent guest conversations with a booking. */
 const DEMO_DECISIONS = 24;
@@ -79,41 +74,18 @@ export async function insertDemoGuardrailDecisions(db: Database, now: number): P
     .from(guardrailDecisions)
     .limit(1);
   if (existing) return 0;
-  const demo = await db
-    .select({ id: users.id, email: users.email })
+  const [lead] = await db
+    .select({ id: users.id })
     .from(users)
-    .where(inArray(users.email, [`agent@${DEMO_EMAIL_DOMAIN}`, `lead@${DEMO_EMAIL_DOMAIN}`]));
-  const demoAgent = demo.find((user) => user.email.startsWith('agent@'));
-  const lead = demo.find((user) => user.email.startsWith('lead@'));
+    .where(eq(users.email, `lead@${DEMO_EMAIL_DOMAIN}`));
   if (!lead) return 0;
-  const candidates = await db
-    .select({
-      id: conversations.id,
-      assigneeId: conversations.assigneeId,
-      requestTypeCode: requestTypes.code,
-      fare: bookings.fareAmountMinor,
-      currency: bookings.currency,
-      lastEventAt:
-        sql<Date>`(select max(e.occurred_at) from conversation_events e where e.conversation_id = ${conversations.id})`.mapWith(
-          conversations.createdAt,
-        ),
-    })
-    .from(conversations)
-    .innerJoin(requestTypes, eq(requestTypes.id, conversations.requestTypeId))
-    .innerJoin(bookings, eq(bookings.id, conversations.bookingId))
-    .where(
-      and(
-        eq(conversations.audience, 'guest'),
-        inArray(requestTypes.code, [...DEMO_MONEY_TYPES]),
-        ne(conversations.status, 'closed'),
-        isNotNull(conversations.assigneeId),
-        // The demo agent's own conversations are left for whoever tries the demo.
-        demoAgent ? ne(conversations.assigneeId, demoAgent.id) : undefined,
-        lt(conversations.createdAt, new Date(now - 3 * 60 * MINUTE)),
-      ),
-    )
-    .orderBy(desc(conversations.createdAt), desc(conversations.id))
-    .limit(DEMO_DECISIONS);
+  const candidates = await recentWorkedConversations(db, {
+    requestTypeCodes: DEMO_MONEY_TYPES,
+    audience: 'guest',
+    withBookingOnly: true,
+    createdBefore: new Date(now - 3 * 60 * MINUTE),
+    limit: DEMO_DECISIONS,
+  });
   let decided = 0;
   for (const [index, candidate] of candidates.entries()) {
     // After everything already on the conversation, so its log stays in order.
@@ -126,10 +98,10 @@ export async function insertDemoGuardrailDecisions(db: Database, now: number): P
       db,
       {
         conversationId: candidate.id,
-        actorId: candidate.assigneeId!,
+        actorId: candidate.assigneeId,
         action: actionFor(
           story,
-          { fare: candidate.fare, currency: candidate.currency },
+          { fare: candidate.fare!, currency: candidate.currency! },
           reasonCode,
         ),
         note: AGENT_NOTES[story],
