@@ -1,4 +1,4 @@
-import { listStaff, listTeamsOfUser } from '@switchboard/db/queries/people';
+import { agentTierOf, listStaff, listTeamsOfUser } from '@switchboard/db/queries/people';
 import {
   addTeamMember,
   createTeam,
@@ -29,7 +29,7 @@ export const peopleRouter = createTRPCRouter({
         hasAccess(ctx.viewer.role, level),
       ]),
     ) as Record<AccessLevel, boolean>;
-    return { ...ctx.viewer, teams, access };
+    return { ...ctx.viewer, agentTier: await agentTierOf(ctx.db, ctx.viewer), teams, access };
   }),
 
   list: consoleProcedure

@@ -4,7 +4,7 @@ import {
   formatMoney,
   type Money,
 } from '@switchboard/domain';
-import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
 import {
   approvalAlerts,
@@ -13,9 +13,8 @@ import {
   guardrailDecisions,
   memberships,
   teams,
-  users,
 } from '../schema/index.ts';
-import { notifyPeople } from './notifications.ts';
+import { leadsOfPerson, notifyPeople } from './notifications.ts';
 
 /** Who answers: the requester's own team leads (else every lead); Finance's members. */
 async function approversOf(
@@ -30,25 +29,9 @@ async function approversOf(
       .where(eq(teams.kind, 'finance_payouts'));
     return rows.map((row) => row.userId);
   }
-  const ownLeads = await tx
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.role, 'lead'),
-        inArray(
-          memberships.teamId,
-          tx
-            .select({ teamId: memberships.teamId })
-            .from(memberships)
-            .where(eq(memberships.userId, request.requestedById)),
-        ),
-      ),
-    );
-  const leads = ownLeads.length
-    ? ownLeads
-    : await tx.select({ userId: users.id }).from(users).where(eq(users.role, 'lead'));
-  return leads.map((row) => row.userId).filter((id) => id !== request.requestedById);
+  return (await leadsOfPerson(tx, request.requestedById)).filter(
+    (id) => id !== request.requestedById,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isCertificationValid } from '@switchboard/domain';
+import { isCertificationValid, type Role } from '@switchboard/domain';
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 import { certifications, requestTypes, userCertifications } from '../schema/index.ts';
@@ -6,15 +6,16 @@ import { certifications, requestTypes, userCertifications } from '../schema/inde
 /**
  * The certification gate outside routing: what an agent would lack to hold a conversation of
  * this request type by hand (assigned by a colleague, or taken by replying), as routing
- * already refuses to give it to them. Null when nothing is missing.
+ * already refuses to give it to them. Null when nothing is missing — always for leads,
+ * trainers and admins, who supervise and may take anything.
  */
 export async function missingCertification(
   tx: DatabaseOrTransaction,
-  userId: string,
+  person: { id: string; role: Role },
   requestTypeId: string | null,
   now: Date = new Date(),
 ): Promise<{ certification: string; requestType: string } | null> {
-  if (requestTypeId === null) return null;
+  if (person.role !== 'agent' || requestTypeId === null) return null;
   const [required] = await tx
     .select({
       certificationId: certifications.id,
@@ -30,7 +31,7 @@ export async function missingCertification(
     .from(userCertifications)
     .where(
       and(
-        eq(userCertifications.userId, userId),
+        eq(userCertifications.userId, person.id),
         eq(userCertifications.certificationId, required.certificationId),
       ),
     );

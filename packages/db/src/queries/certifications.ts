@@ -30,7 +30,7 @@ import {
   users,
 } from '../schema/index.ts';
 import { recordChange } from './config-changes.ts';
-import { allOf, pageOf, textSearch } from './list-helpers.ts';
+import { allOf, onTeam, pageOf, textSearch } from './list-helpers.ts';
 import { notifyPeople } from './notifications.ts';
 import { Refusal } from './refusal.ts';
 
@@ -509,11 +509,6 @@ function holderStateFilter(
   }
 }
 
-function teamFilter(teamId: string | undefined): SQL | undefined {
-  if (!teamId) return undefined;
-  return sql`exists (select 1 from memberships m where m.user_id = "users"."id" and m.team_id = ${teamId})`;
-}
-
 async function teamsOf(db: DatabaseOrTransaction, userIds: string[]) {
   if (userIds.length === 0) return [];
   return db
@@ -537,7 +532,7 @@ export async function listCertificationHolders(
     eq(users.active, true),
     inArray(users.role, HOLDER_ROLES),
     textSearch(input.search, [users.name, users.email]),
-    teamFilter(input.teamId),
+    onTeam(input.teamId, users.id),
     input.certificationId && input.state
       ? holderStateFilter(input.certificationId, input.state, now)
       : undefined,
@@ -781,10 +776,7 @@ export async function listExpiringCertifications(
     input.certificationId
       ? eq(userCertifications.certificationId, input.certificationId)
       : undefined,
-    input.teamId
-      ? sql`exists (select 1 from memberships m
-          where m.user_id = ${userCertifications.userId} and m.team_id = ${input.teamId})`
-      : undefined,
+    onTeam(input.teamId, userCertifications.userId),
   ]);
   const from = () =>
     db

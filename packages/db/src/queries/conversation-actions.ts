@@ -184,8 +184,11 @@ export async function sendMessage(
       // Replying takes an unassigned conversation, unless the gate keeps an agent from holding it.
       if (
         conversation.assigneeId === null &&
-        (actor.role !== 'agent' ||
-          (await missingCertification(tx, actor.userId, conversation.requestTypeId)) === null)
+        (await missingCertification(
+          tx,
+          { id: actor.userId, role: actor.role },
+          conversation.requestTypeId,
+        )) === null
       ) {
         changes.assigneeId = actor.userId;
         changes.queuedAt = null;
@@ -289,12 +292,7 @@ export async function assignConversation(
           'assigneeId',
         );
       }
-      // Agents hold a gated request type only with its certification; leads, trainers and
-      // admins supervise and may take anything.
-      const missing =
-        assignee.role === 'agent'
-          ? await missingCertification(tx, assignee.id, conversation.requestTypeId)
-          : null;
+      const missing = await missingCertification(tx, assignee, conversation.requestTypeId);
       if (missing) {
         throw new ConversationActionError(
           'BAD_REQUEST',

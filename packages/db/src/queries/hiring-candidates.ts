@@ -8,6 +8,9 @@ import {
   moveCandidateInputSchema,
   type NoteInput,
   noteInputSchema,
+  type RequisitionStatus,
+  requisitionLabel,
+  requisitionTakesCandidates,
   type ScorecardInput,
   type ScorecardKind,
   type StageKind,
@@ -151,7 +154,8 @@ async function requisitionTakingCandidates(tx: DatabaseOrTransaction, requisitio
   const [requisition] = await tx
     .select({ id: requisitions.id, number: requisitions.number, status: requisitions.status })
     .from(requisitions)
-    .where(eq(requisitions.id, requisitionId));
+    .where(eq(requisitions.id, requisitionId))
+    .for('update');
   if (!requisition) {
     throw new HiringError(
       'BAD_REQUEST',
@@ -159,10 +163,10 @@ async function requisitionTakingCandidates(tx: DatabaseOrTransaction, requisitio
       'requisitionId',
     );
   }
-  if (requisition.status === 'cancelled' || requisition.status === 'filled') {
+  if (!requisitionTakesCandidates(requisition.status as RequisitionStatus)) {
     throw new HiringError(
       'BAD_REQUEST',
-      `Requisition: REQ-${requisition.number} is ${requisition.status}; choose an open one`,
+      `Requisition: ${requisitionLabel(requisition.number)} is ${requisition.status}; choose an open one`,
       'requisitionId',
     );
   }

@@ -150,16 +150,13 @@ export async function refreshKpiFacts(
  * so every conversation queued before the call has its facts when this returns.
  */
 export async function refreshAllKpiFacts(db: Database, now?: Date): Promise<number> {
+  const batch = { limit: 1_000, ...(now ? { now } : {}) };
   let total = 0;
   for (;;) {
-    const refreshed = await refreshKpiFacts(db, { limit: 1_000, ...(now ? { now } : {}) });
+    const refreshed = await refreshKpiFacts(db, batch);
     total += refreshed;
     if (refreshed > 0) continue;
-    const waited = await refreshKpiFacts(db, {
-      limit: 1_000,
-      waitForOthers: true,
-      ...(now ? { now } : {}),
-    });
+    const waited = await refreshKpiFacts(db, { ...batch, waitForOthers: true });
     total += waited;
     if (waited === 0) return total;
   }

@@ -1,5 +1,6 @@
 import type { Page, PageInput } from '@switchboard/domain';
-import { type AnyColumn, and, ilike, or, type SQL } from 'drizzle-orm';
+import { type AnyColumn, and, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { memberships } from '../schema/index.ts';
 
 /** Runs a page query and its count together and shapes them as the domain's `Page`. */
 export async function pageOf<T>(
@@ -16,6 +17,13 @@ export function textSearch(search: string | undefined, columns: AnyColumn[]): SQ
   if (!search) return undefined;
   const pattern = `%${escapeLike(search)}%`;
   return or(...columns.map((column) => ilike(column, pattern)));
+}
+
+/** The person in `userColumn` is on the team; undefined when no team is asked for. */
+export function onTeam(teamId: string | undefined, userColumn: AnyColumn): SQL | undefined {
+  if (!teamId) return undefined;
+  return sql`exists (select 1 from ${memberships}
+    where ${memberships.userId} = ${userColumn} and ${memberships.teamId} = ${teamId})`;
 }
 
 /** All the given filters (skipping absent ones); undefined when none apply. */

@@ -59,6 +59,21 @@ export async function teamMemberIds(
   return rows.map((row) => row.userId);
 }
 
+/** The leads of a person's teams; every lead when they are on no team with one. */
+export async function leadsOfPerson(db: DatabaseOrTransaction, userId: string): Promise<string[]> {
+  const theirTeams = db
+    .select({ teamId: memberships.teamId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  const teamLeads = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(inArray(memberships.teamId, theirTeams), eq(memberships.role, 'lead')));
+  if (teamLeads.length > 0) return teamLeads.map((row) => row.userId);
+  const everyLead = await db.select({ id: users.id }).from(users).where(eq(users.role, 'lead'));
+  return everyLead.map((row) => row.id);
+}
+
 export async function listNotifications(
   db: Database,
   userId: string,

@@ -5,13 +5,12 @@ import { memberships, teams, users } from '../schema/index.ts';
 import { agentTiersOf } from './certifications.ts';
 import { allOf, pageOf, textSearch } from './list-helpers.ts';
 
+/** A signed-in person as every request sees them (one indexed read per request). */
 export interface StaffMember {
   id: string;
   name: string;
   email: string;
   role: Role;
-  /** Agents' guardrail tier, from their valid certifications; null for everyone else. */
-  agentTier: AgentTier | null;
   languages: string[];
   skills: string[];
   capacity: number;
@@ -35,9 +34,15 @@ const staffColumns = {
 
 export async function findStaffMember(db: Database, userId: string): Promise<StaffMember | null> {
   const [row] = await db.select(staffColumns).from(users).where(eq(users.id, userId)).limit(1);
-  if (!row) return null;
-  const tiers = await agentTiersOf(db, [row]);
-  return { ...row, agentTier: tiers.get(row.id) ?? null };
+  return row ?? null;
+}
+
+/** Agents' guardrail tier, from their valid certifications; null for everyone else. */
+export async function agentTierOf(
+  db: DatabaseOrTransaction,
+  person: { id: string; role: Role },
+): Promise<AgentTier | null> {
+  return (await agentTiersOf(db, [person])).get(person.id) ?? null;
 }
 
 export async function listTeamsOfUser(db: DatabaseOrTransaction, userId: string) {

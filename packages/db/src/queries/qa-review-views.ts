@@ -1,20 +1,20 @@
 import {
+  isPublished,
   type MyQaReviewsInput,
   myQaReviewsInputSchema,
-  QA_DISPUTE_WINDOW_DAYS,
   QA_PUBLISHED_STATUSES,
   type QaReviewListInput,
   type QaReviewStatus,
   type QaSampleKind,
   type QaSettlement,
+  qaDisputeClosesAt,
   qaReviewListInputSchema,
 } from '@switchboard/domain';
-import { and, asc, desc, eq, exists, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../client.ts';
 import {
   conversations,
-  memberships,
   qaCalibrationSessions,
   qaReviewEvents,
   qaReviews,
@@ -23,7 +23,7 @@ import {
   users,
 } from '../schema/index.ts';
 import { findConversationDetail } from './conversations.ts';
-import { allOf, pageOf } from './list-helpers.ts';
+import { allOf, onTeam, pageOf } from './list-helpers.ts';
 import { QaError } from './qa-refusal.ts';
 import { qaVersionById } from './qa-scorecards.ts';
 
@@ -88,16 +88,7 @@ export function listQaReviews(db: Database, input: QaReviewListInput) {
     parsed.reviewerId ? eq(qaReviews.reviewerId, parsed.reviewerId) : undefined,
     parsed.sample ? eq(qaReviews.sample, parsed.sample) : undefined,
     parsed.scorecardId ? eq(qaScorecardVersions.scorecardId, parsed.scorecardId) : undefined,
-    parsed.teamId
-      ? exists(
-          db
-            .select({ one: sql`1` })
-            .from(memberships)
-            .where(
-              and(eq(memberships.teamId, parsed.teamId), eq(memberships.userId, qaReviews.agentId)),
-            ),
-        )
-      : undefined,
+    onTeam(parsed.teamId, qaReviews.agentId),
     parsed.from ? gte(qaReviews.submittedAt, parsed.from) : undefined,
     parsed.to ? lt(qaReviews.submittedAt, parsed.to) : undefined,
   ]);
@@ -176,7 +167,7 @@ async function reviewDetail(db: Database, record: ReviewRecord) {
   if (!conversation) throw new QaError('NOT_FOUND', 'The conversation is gone');
   const disputableUntil =
     record.status === 'submitted' && record.submittedAt
-      ? new Date(record.submittedAt.getTime() + QA_DISPUTE_WINDOW_DAYS * 86_400_000)
+      ? qaDisputeClosesAt(record.submittedAt)
       : null;
   return {
     review: { ...record, disputableUntil },
@@ -222,7 +213,7 @@ export async function myQaReview(db: Database, id: string, agentId: string) {
     !record ||
     record.agentId !== agentId ||
     record.calibrationSessionId !== null ||
-    record.status === 'draft'
+    !isPublished(record.status)
   ) {
     throw new QaError('NOT_FOUND', 'There is no such review', 'id');
   }

@@ -19,17 +19,15 @@ import {
   settleQaReviewInputSchema,
   startQaReviewInputSchema,
 } from '@switchboard/domain';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 import {
   conversations,
-  memberships,
   qaCalibrationSessions,
   qaReviewEvents,
   qaReviews,
-  users,
 } from '../schema/index.ts';
-import { notifyPeople } from './notifications.ts';
+import { leadsOfPerson, notifyPeople } from './notifications.ts';
 import { QaError } from './qa-refusal.ts';
 import { currentQaVersion, qaVersionById } from './qa-scorecards.ts';
 
@@ -187,10 +185,8 @@ export async function startQaReview(
         status: conversations.status,
         audience: conversations.audience,
         assigneeId: conversations.assigneeId,
-        assigneeRole: users.role,
       })
       .from(conversations)
-      .leftJoin(users, eq(users.id, conversations.assigneeId))
       .where(
         parsed.conversationId
           ? eq(conversations.id, parsed.conversationId)
@@ -374,21 +370,6 @@ export async function acknowledgeQaReview(
   });
 }
 
-/** The leads of the agent's teams; every lead when the agent is on no team with one. */
-async function leadsOf(tx: DatabaseOrTransaction, agentId: string): Promise<string[]> {
-  const agentTeams = tx
-    .select({ teamId: memberships.teamId })
-    .from(memberships)
-    .where(eq(memberships.userId, agentId));
-  const teamLeads = await tx
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(inArray(memberships.teamId, agentTeams), eq(memberships.role, 'lead')));
-  if (teamLeads.length > 0) return teamLeads.map((row) => row.userId);
-  const everyLead = await tx.select({ id: users.id }).from(users).where(eq(users.role, 'lead'));
-  return everyLead.map((row) => row.id);
-}
-
 export async function disputeQaReview(
   db: DatabaseOrTransaction,
   input: DisputeQaReviewInput,
@@ -419,7 +400,7 @@ export async function disputeQaReview(
       },
       now,
     );
-    const leads = (await leadsOf(tx, review.agentId)).filter(
+    const leads = (await leadsOfPerson(tx, review.agentId)).filter(
       (id) => id !== review.reviewerId && id !== agent.id,
     );
     const notice = {

@@ -28,12 +28,11 @@ import {
   escalations,
   conversationKpiFacts as facts,
   guardrailDecisions,
-  memberships,
   qaReviews,
   qaScorecards,
   users,
 } from '../schema/index.ts';
-import { allOf } from './list-helpers.ts';
+import { allOf, onTeam } from './list-helpers.ts';
 import { QaError } from './qa-refusal.ts';
 
 /*
@@ -77,16 +76,7 @@ export async function listQaSample(db: Database, input: QaSampleInput) {
     eq(users.role, 'agent'),
     scorecard.audience ? eq(facts.audience, scorecard.audience) : undefined,
     parsed.agentId ? eq(facts.assigneeId, parsed.agentId) : undefined,
-    parsed.teamId
-      ? exists(
-          db
-            .select({ one: sql`1` })
-            .from(memberships)
-            .where(
-              and(eq(memberships.teamId, parsed.teamId), eq(memberships.userId, facts.assigneeId)),
-            ),
-        )
-      : undefined,
+    onTeam(parsed.teamId, facts.assigneeId),
   ]);
 
   const seed = `${scorecard.id}:${parsed.weekStart}:`;

@@ -6,9 +6,10 @@ import {
   qaTrendsInputSchema,
   storedCriteria,
 } from '@switchboard/domain';
-import { and, eq, exists, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { memberships, qaReviews, qaScorecardVersions, teams, users } from '../schema/index.ts';
+import { onTeam } from './list-helpers.ts';
 
 /*
  * QA trends: the submitted reviews of a period (calibration aside) — each on its own
@@ -40,19 +41,7 @@ export async function qaTrendsReport(db: Database, input: QaTrendsInput) {
         lt(qaReviews.submittedAt, parsed.to),
         parsed.scorecardId ? eq(qaScorecardVersions.scorecardId, parsed.scorecardId) : undefined,
         parsed.agentId ? eq(qaReviews.agentId, parsed.agentId) : undefined,
-        parsed.teamId
-          ? exists(
-              db
-                .select({ one: sql`1` })
-                .from(memberships)
-                .where(
-                  and(
-                    eq(memberships.teamId, parsed.teamId),
-                    eq(memberships.userId, qaReviews.agentId),
-                  ),
-                ),
-            )
-          : undefined,
+        onTeam(parsed.teamId, qaReviews.agentId),
       ),
     );
 

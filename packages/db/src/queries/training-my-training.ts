@@ -7,6 +7,7 @@ import {
   quizResultText,
   reacknowledgementTitle,
   TRAINING_MODULE_KIND_LABELS,
+  traineePartDone,
   traineeQuestions,
 } from '@switchboard/domain';
 import { and, desc, eq } from 'drizzle-orm';
@@ -145,9 +146,7 @@ async function readingOf(db: Database, module: EnrolmentModule) {
     sop: row ?? null,
     acknowledgedVersion: module.progress.acknowledgedSopVersion,
     /** The trainee can acknowledge now: first reading, or a newer version to re-acknowledge. */
-    canAcknowledge:
-      row !== undefined &&
-      (due || !['completed', 'awaiting_sign_off'].includes(module.progress.status)),
+    canAcknowledge: row !== undefined && (due || !traineePartDone(module.progress.status)),
     reacknowledging: due,
   };
 }

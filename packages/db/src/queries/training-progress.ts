@@ -12,6 +12,7 @@ import {
   responseIssues,
   type SubmitQuizInput,
   sessionSeconds,
+  traineePartDone,
 } from '@switchboard/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
@@ -110,7 +111,7 @@ export async function acknowledgeSopReading(db: Database, userId: string, key: M
     const latest = (await latestPublishedVersions(tx, [module.sopId!])).get(module.sopId!);
     const { status, acknowledgedSopVersion } = module.progress;
     const now = new Date();
-    if (status === 'completed' || status === 'awaiting_sign_off') {
+    if (traineePartDone(status)) {
       const due = needsReacknowledgement({
         status,
         acknowledgedVersion: acknowledgedSopVersion,
@@ -142,7 +143,7 @@ export async function markWalkthroughDone(db: Database, userId: string, key: Mod
   return db.transaction(async (tx) => {
     const { enrolment, module } = await ownModule(tx, userId, key);
     refuseKind(module, 'walkthrough', 'walkthroughs are marked as done');
-    if (module.progress.status === 'completed' || module.progress.status === 'awaiting_sign_off') {
+    if (traineePartDone(module.progress.status)) {
       throw new TrainingRefusal('CONFLICT', 'This walkthrough is already done');
     }
     const now = new Date();
@@ -161,7 +162,7 @@ export async function markWalkthroughDone(db: Database, userId: string, key: Mod
 export function quizBlocker(module: EnrolmentModule): string | null {
   if (module.definition.kind !== 'quiz') return 'This module is not a quiz';
   const { status, attempts } = module.progress;
-  if (status === 'completed' || status === 'awaiting_sign_off') return 'You passed this quiz';
+  if (traineePartDone(status)) return 'You passed this quiz';
   if (status === 'awaiting_marking') return 'Your last attempt is waiting for marking';
   if (attemptsLeft(module.definition.settings.maxAttempts, attempts) === 0) {
     return 'No attempts left: ask your trainer for a retake';

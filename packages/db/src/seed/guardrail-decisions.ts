@@ -14,8 +14,8 @@ const MINUTE = 60_000;
 
 /**
  * What agents asked for on each, in turn, so every outcome shows: small refunds and gestures
- * within their tier, full refunds that need a lead — approved, rejected or still waiting (the
- * newest, so some are within their two hours and some past due) — and a rebooking.
+ * within their tier, and full refunds that need a lead — approved, rejected or still waiting
+ * (the newest, so some are within their two hours and some past due).
  */
 const STORIES = [
   'full_refund_waiting',

@@ -21,6 +21,11 @@ export function requisitionLabel(number: number): string {
   return `REQ-${number}`;
 }
 
+/** Whether candidates can be added to or moved into a requisition: not once filled or cancelled. */
+export function requisitionTakesCandidates(status: RequisitionStatus): boolean {
+  return status === 'open' || status === 'on_hold';
+}
+
 export const MAX_HEADCOUNT = 200;
 
 /** A calendar date as YYYY-MM-DD that exists (no 30 February). */

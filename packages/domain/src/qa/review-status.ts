@@ -85,6 +85,11 @@ const STATUS_REFUSALS: Record<QaReviewAction, string> = {
   settle: 'Only a disputed review can be settled',
 };
 
+/** When the reviewed agent can no longer dispute a review submitted at `submittedAt`. */
+export function qaDisputeClosesAt(submittedAt: Date): Date {
+  return new Date(submittedAt.getTime() + QA_DISPUTE_WINDOW_DAYS * 86_400_000);
+}
+
 /**
  * Why `actor` may not take `action` on the review now, or null when they may. Drafts are the
  * reviewer's own; acknowledging and disputing are the reviewed agent's; settling is a lead's
@@ -111,7 +116,7 @@ export function qaReviewRefusal(
       break;
     case 'settle':
       if (!hasAccess(actor.role, 'lead')) {
-        return { code: 'FORBIDDEN', message: 'Team leads and admins settle disputes' };
+        return { code: 'FORBIDDEN', message: 'A team lead or an admin settles disputes' };
       }
       if (actor.id === review.reviewerId) {
         return {
@@ -128,8 +133,7 @@ export function qaReviewRefusal(
     return { code: 'CONFLICT', message: STATUS_REFUSALS[action] };
   }
   if (action === 'dispute' && review.submittedAt) {
-    const closes = review.submittedAt.getTime() + QA_DISPUTE_WINDOW_DAYS * 86_400_000;
-    if (now.getTime() > closes) {
+    if (now.getTime() > qaDisputeClosesAt(review.submittedAt).getTime()) {
       return {
         code: 'CONFLICT',
         message: `Reviews can be disputed for ${QA_DISPUTE_WINDOW_DAYS} days after they arrive`,

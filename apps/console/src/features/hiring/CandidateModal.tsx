@@ -17,6 +17,7 @@ import {
   type CandidateSource,
   candidateInputSchema,
   requisitionLabel,
+  requisitionTakesCandidates,
 } from '@switchboard/domain';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
@@ -107,8 +108,7 @@ function CandidateForm({ candidate, requisitionId, onClose, onSaved }: Candidate
   const unplaced = useServerErrors(create.error ?? update.error, FIELDS, form.setErrors);
   // Candidates join requisitions still hiring; the current one stays listed when editing.
   const choices = (requisitions.data?.items ?? []).filter(
-    (row) =>
-      row.status === 'open' || row.status === 'on_hold' || row.id === candidate?.requisitionId,
+    (row) => requisitionTakesCandidates(row.status) || row.id === candidate?.requisitionId,
   );
 
   const submit = (values: CandidateValues) => {

@@ -9,7 +9,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { requisitionLabel } from '@switchboard/domain';
+import { requisitionLabel, requisitionTakesCandidates } from '@switchboard/domain';
 import {
   BackLink,
   DetailQueryState,
@@ -72,7 +72,7 @@ function RequisitionView({ requisition }: { requisition: RequisitionDetail }) {
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const board = useQuery(trpc.hiring.board.queryOptions({ requisitionId: requisition.id }));
-  const takesCandidates = requisition.status === 'open' || requisition.status === 'on_hold';
+  const takesCandidates = requisitionTakesCandidates(requisition.status);
   const now = new Date();
   return (
     <HiringActionsProvider>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { QA_SAMPLE_LABELS, QA_SETTLEMENT_LABELS } from '@switchboard/domain';
+import { QA_SAMPLE_LABELS, QA_SETTLEMENT_LABELS, qaReviewRefusal } from '@switchboard/domain';
 import { BackLink, DetailQueryState, formatDateTime } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
 import {
@@ -68,14 +68,16 @@ function DisputeCard({ detail }: { detail: QaReviewDetail }) {
   );
 }
 
-/** Why the viewer cannot settle the dispute, or null when they can. */
+/** Why the viewer cannot settle the dispute (the server's own rule), or null when they can. */
 function settleBlock(detail: QaReviewDetail, viewer: ReturnType<typeof useViewer>): string | null {
-  if (detail.review.status !== 'disputed') return null;
-  if (!viewer.access.lead) return 'A team lead or an admin settles disputes.';
-  if (viewer.id === detail.review.reviewerId) {
-    return 'You wrote this review, so another lead settles the dispute.';
-  }
-  return null;
+  const { review } = detail;
+  if (review.status !== 'disputed') return null;
+  const refusal = qaReviewRefusal(
+    { ...review, calibration: review.calibrationSessionId !== null },
+    'settle',
+    viewer,
+  );
+  return refusal ? `${refusal.message}.` : null;
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { timeSpentText } from '@switchboard/domain';
+import { timeSpentText, traineePartDone } from '@switchboard/domain';
 import { describeError, ErrorState, formatDateTime, Markdown } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { IconArrowLeft, IconLock } from '@tabler/icons-react';
@@ -121,7 +121,7 @@ function ModuleFooter({ view }: { view: ModuleView }) {
       ? 'A trainer signs this module off once you have done it.'
       : null,
   ].filter(Boolean);
-  const done = view.status === 'completed' || view.status === 'awaiting_sign_off';
+  const done = traineePartDone(view.status);
   if (lines.length === 0 && !done) return null;
   return (
     <Group justify="space-between">

@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { traineePartDone } from '@switchboard/domain';
 import { describeError, Markdown } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { useMutation } from '@tanstack/react-query';
@@ -19,7 +20,7 @@ export function WalkthroughPanel({ view, moduleKey }: { view: ModuleView; module
         notifications.show({ color: 'red', title: 'Not saved', message: describeError(error) }),
     }),
   );
-  const finished = view.status === 'completed' || view.status === 'awaiting_sign_off';
+  const finished = traineePartDone(view.status);
   return (
     <Paper withBorder p="md" component="section" aria-label="Walkthrough">
       <Stack gap="md">
