@@ -1,4 +1,3 @@
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trpcServer } from '@hono/trpc-server';
@@ -25,7 +24,7 @@ export interface AppOptions {
   startedAt?: Date;
   /** Origin people open (survey links, the OpenAPI document's server). */
   publicUrl?: string | undefined;
-  /** Where the server keeps files (candidates' CVs); a fresh temporary folder when absent. */
+  /** Where the server keeps files (candidates' CVs); a folder in the system's temporary one when absent. */
   dataDir?: string | undefined;
   /** The process's live-notice fan-out; created here when not given (tests). */
   live?: LiveHub | undefined;
@@ -111,7 +110,8 @@ export function createApp(options: AppOptions): Hono {
     db: database.db,
     auth,
     logger,
-    store: new AttachmentStore(options.dataDir ?? mkdtempSync(join(tmpdir(), 'switchboard-data-'))),
+    // Made on the first upload; files are named by random ids, so apps in tests can share it.
+    store: new AttachmentStore(options.dataDir ?? join(tmpdir(), 'switchboard-data')),
   });
 
   const built = {

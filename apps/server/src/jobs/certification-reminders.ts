@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from '@switchboard/db/client';
 import { sendDueCertificationNotices } from '@switchboard/db/queries/certification-reminders';
 import type { Logger } from '../logger.ts';
-import { type RecurringJob, startRecurringJob } from './recurring-job.ts';
+import { drainBatches, type RecurringJob, startRecurringJob } from './recurring-job.ts';
 
 /** Reminders are counted in days: checking every quarter of an hour is plenty. */
 export const CERTIFICATION_REMINDERS_EVERY_MS = 15 * 60_000;
@@ -21,13 +21,6 @@ export function startCertificationReminders(options: {
     name: 'certification reminders',
     everyMs: options.everyMs ?? CERTIFICATION_REMINDERS_EVERY_MS,
     logger: options.logger,
-    async work() {
-      let total = 0;
-      for (;;) {
-        const sent = await sendDueCertificationNotices(database.db, new Date());
-        total += sent;
-        if (sent === 0) return total;
-      }
-    },
+    work: () => drainBatches(() => sendDueCertificationNotices(database.db, new Date())),
   });
 }

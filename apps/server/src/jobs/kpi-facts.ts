@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from '@switchboard/db/client';
 import { refreshKpiFacts } from '@switchboard/db/queries/kpi-facts';
 import type { Logger } from '../logger.ts';
-import { type RecurringJob, startRecurringJob } from './recurring-job.ts';
+import { drainBatches, type RecurringJob, startRecurringJob } from './recurring-job.ts';
 
 /** How often queued conversations get their KPI facts re-derived: reports lag at most this. */
 export const KPI_FACTS_EVERY_MS = 5_000;
@@ -20,13 +20,6 @@ export function startKpiFactsJob(options: {
     name: 'kpi facts',
     everyMs: options.everyMs ?? KPI_FACTS_EVERY_MS,
     logger: options.logger,
-    async work() {
-      let total = 0;
-      for (;;) {
-        const refreshed = await refreshKpiFacts(database.db, { limit: 500 });
-        total += refreshed;
-        if (refreshed === 0) return total;
-      }
-    },
+    work: () => drainBatches(() => refreshKpiFacts(database.db, { limit: 500 })),
   });
 }

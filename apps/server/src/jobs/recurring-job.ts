@@ -6,6 +6,16 @@ export interface RecurringJob {
   stop(): Promise<void>;
 }
 
+/** Runs `batch` until it handles nothing more; resolves with how many it handled in all. */
+export async function drainBatches(batch: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const handled = await batch();
+    total += handled;
+    if (handled === 0) return total;
+  }
+}
+
 /**
  * Runs `work` every `everyMs`, never two runs at once. The work reads what is due from the
  * database, so a restart or a second server process loses nothing; row locks in the work

@@ -4,7 +4,7 @@ import { sendDueEscalationAlerts } from '@switchboard/db/queries/escalations';
 import { sendDueIncidentReminders } from '@switchboard/db/queries/incidents';
 import { announceSlaBreaches } from '@switchboard/db/queries/sla-breaches';
 import type { Logger } from '../logger.ts';
-import { type RecurringJob, startRecurringJob } from './recurring-job.ts';
+import { drainBatches, type RecurringJob, startRecurringJob } from './recurring-job.ts';
 
 /** How often escalation, approval and incident clocks are checked; an alert is at most this late. */
 export const SLA_ALERTS_EVERY_MS = 30_000;
@@ -24,18 +24,15 @@ export function startSlaAlerts(options: {
     name: 'sla alerts',
     everyMs: options.everyMs ?? SLA_ALERTS_EVERY_MS,
     logger: options.logger,
-    async work() {
-      let total = 0;
-      for (;;) {
+    work: () =>
+      drainBatches(async () => {
         const now = new Date();
-        const sent =
+        return (
           (await sendDueEscalationAlerts(database.db, now)) +
           (await sendDueApprovalAlerts(database.db, now)) +
           (await sendDueIncidentReminders(database.db, now)) +
-          (await announceSlaBreaches(database.db, now));
-        total += sent;
-        if (sent === 0) return total;
-      }
-    },
+          (await announceSlaBreaches(database.db, now))
+        );
+      }),
   });
 }

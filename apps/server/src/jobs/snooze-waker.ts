@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from '@switchboard/db/client';
 import { wakeSnoozedConversations } from '@switchboard/db/queries/conversation-actions';
 import type { Logger } from '../logger.ts';
-import { type RecurringJob, startRecurringJob } from './recurring-job.ts';
+import { drainBatches, type RecurringJob, startRecurringJob } from './recurring-job.ts';
 
 /** How often snoozed conversations are checked; a snooze ends at most this late. */
 export const SNOOZE_CHECK_EVERY_MS = 15_000;
@@ -18,13 +18,6 @@ export function startSnoozeWaker(options: {
     name: 'snooze waker',
     everyMs: options.everyMs ?? SNOOZE_CHECK_EVERY_MS,
     logger: options.logger,
-    async work() {
-      let total = 0;
-      for (;;) {
-        const woken = await wakeSnoozedConversations(database.db, { publicUrl });
-        total += woken;
-        if (woken === 0) return total;
-      }
-    },
+    work: () => drainBatches(() => wakeSnoozedConversations(database.db, { publicUrl })),
   });
 }

@@ -79,9 +79,7 @@ export const hiringRouter = createTRPCRouter({
 
   updateRequisition: trainerProcedure
     .input(updateRequisitionInputSchema)
-    .mutation(({ ctx, input }) =>
-      refusalsAsTrpcErrors(() => updateRequisition(ctx.db, input, ctx.viewer.id)),
-    ),
+    .mutation(({ ctx, input }) => refusalsAsTrpcErrors(() => updateRequisition(ctx.db, input))),
 
   candidates: trainerProcedure
     .input(candidateListInputSchema)
@@ -103,9 +101,7 @@ export const hiringRouter = createTRPCRouter({
 
   updateCandidate: trainerProcedure
     .input(updateCandidateInputSchema)
-    .mutation(({ ctx, input }) =>
-      refusalsAsTrpcErrors(() => updateCandidate(ctx.db, input, ctx.viewer.id)),
-    ),
+    .mutation(({ ctx, input }) => refusalsAsTrpcErrors(() => updateCandidate(ctx.db, input))),
 
   moveCandidate: trainerProcedure
     .input(moveCandidateInputSchema)

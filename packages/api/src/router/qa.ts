@@ -16,7 +16,6 @@ import {
   acknowledgeQaReview,
   discardQaDraft,
   disputeQaReview,
-  type QaStaff,
   saveQaDraft,
   settleQaReview,
   startQaReview,
@@ -53,16 +52,11 @@ import {
 import { refusalsAsTrpcErrors } from '../refusals.ts';
 import {
   agentProcedure,
-  type Context,
   consoleProcedure,
   createTRPCRouter,
   leadProcedure,
   trainerProcedure,
 } from '../trpc.ts';
-
-function staffOf(ctx: Context & { viewer: NonNullable<Context['viewer']> }): QaStaff {
-  return { id: ctx.viewer.id, role: ctx.viewer.role, name: ctx.viewer.name };
-}
 
 /**
  * QA: scorecards, reviews, samples, calibration and trends. Leads, trainers and admins review
@@ -122,33 +116,33 @@ export const qaRouter = createTRPCRouter({
   startReview: consoleProcedure
     .input(startQaReviewInputSchema)
     .mutation(({ ctx, input }) =>
-      refusalsAsTrpcErrors(() => startQaReview(ctx.db, input, staffOf(ctx))),
+      refusalsAsTrpcErrors(() => startQaReview(ctx.db, input, ctx.viewer)),
     ),
 
   saveDraft: consoleProcedure
     .input(qaReviewAnswersInputSchema)
     .mutation(({ ctx, input }) =>
-      refusalsAsTrpcErrors(() => saveQaDraft(ctx.db, input, staffOf(ctx))),
+      refusalsAsTrpcErrors(() => saveQaDraft(ctx.db, input, ctx.viewer)),
     ),
 
   /** Scores every criterion and sends the review to the agent. */
   submitReview: consoleProcedure
     .input(qaReviewAnswersInputSchema)
     .mutation(({ ctx, input }) =>
-      refusalsAsTrpcErrors(() => submitQaReview(ctx.db, input, staffOf(ctx))),
+      refusalsAsTrpcErrors(() => submitQaReview(ctx.db, input, ctx.viewer)),
     ),
 
   discardDraft: consoleProcedure
     .input(qaReviewIdInputSchema)
     .mutation(({ ctx, input }) =>
-      refusalsAsTrpcErrors(() => discardQaDraft(ctx.db, input.id, staffOf(ctx))),
+      refusalsAsTrpcErrors(() => discardQaDraft(ctx.db, input.id, ctx.viewer)),
     ),
 
   /** A lead (not the reviewer) upholds or revises a disputed review. */
   settle: leadProcedure
     .input(settleQaReviewInputSchema)
     .mutation(({ ctx, input }) =>
-      refusalsAsTrpcErrors(() => settleQaReview(ctx.db, input, staffOf(ctx))),
+      refusalsAsTrpcErrors(() => settleQaReview(ctx.db, input, ctx.viewer)),
     ),
 
   // --- The agent's own reviews (workspace) -------------------------------------------------
@@ -169,13 +163,13 @@ export const qaRouter = createTRPCRouter({
   acknowledge: agentProcedure
     .input(acknowledgeQaReviewInputSchema)
     .mutation(({ ctx, input }) =>
-      refusalsAsTrpcErrors(() => acknowledgeQaReview(ctx.db, input, staffOf(ctx))),
+      refusalsAsTrpcErrors(() => acknowledgeQaReview(ctx.db, input, ctx.viewer)),
     ),
 
   dispute: agentProcedure
     .input(disputeQaReviewInputSchema)
     .mutation(({ ctx, input }) =>
-      refusalsAsTrpcErrors(() => disputeQaReview(ctx.db, input, staffOf(ctx))),
+      refusalsAsTrpcErrors(() => disputeQaReview(ctx.db, input, ctx.viewer)),
     ),
 
   // --- Calibration ---------------------------------------------------------------------------
@@ -188,19 +182,19 @@ export const qaRouter = createTRPCRouter({
   calibration: consoleProcedure
     .input(qaCalibrationIdInputSchema)
     .query(({ ctx, input }) =>
-      refusalsAsTrpcErrors(() => qaCalibrationDetail(ctx.db, input.id, staffOf(ctx))),
+      refusalsAsTrpcErrors(() => qaCalibrationDetail(ctx.db, input.id, ctx.viewer)),
     ),
 
   createCalibration: trainerProcedure
     .input(createQaCalibrationInputSchema)
     .mutation(({ ctx, input }) =>
-      refusalsAsTrpcErrors(() => createQaCalibration(ctx.db, input, staffOf(ctx))),
+      refusalsAsTrpcErrors(() => createQaCalibration(ctx.db, input, ctx.viewer)),
     ),
 
   reveal: trainerProcedure
     .input(qaCalibrationIdInputSchema)
     .mutation(({ ctx, input }) =>
-      refusalsAsTrpcErrors(() => revealQaCalibration(ctx.db, input.id, staffOf(ctx))),
+      refusalsAsTrpcErrors(() => revealQaCalibration(ctx.db, input.id, ctx.viewer)),
     ),
 
   // --- Trends --------------------------------------------------------------------------------

@@ -453,7 +453,7 @@ async function setActive(
 const HOLDER_ROLES: Role[] = ['agent', 'lead'];
 
 /** Grants of active certifications, with who granted them and the curriculum behind them. */
-async function grantsOf(db: DatabaseOrTransaction, userIds: string[], activeOnly = true) {
+async function grantsOf(db: DatabaseOrTransaction, userIds: string[]) {
   if (userIds.length === 0) return [];
   const grantor = aliasedTable(users, 'grantor');
   return db
@@ -477,12 +477,7 @@ async function grantsOf(db: DatabaseOrTransaction, userIds: string[], activeOnly
     .innerJoin(certifications, eq(certifications.id, userCertifications.certificationId))
     .leftJoin(grantor, eq(grantor.id, userCertifications.grantedById))
     .leftJoin(curricula, eq(curricula.id, userCertifications.curriculumId))
-    .where(
-      and(
-        inArray(userCertifications.userId, userIds),
-        activeOnly ? eq(certifications.active, true) : undefined,
-      ),
-    )
+    .where(and(inArray(userCertifications.userId, userIds), eq(certifications.active, true)))
     .orderBy(asc(certifications.name));
 }
 

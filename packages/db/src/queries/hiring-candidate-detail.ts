@@ -12,14 +12,13 @@ import {
   candidateNotes,
   candidateScorecards,
   candidateStageMoves,
-  memberships,
-  teams,
   trainingEnrolments,
   users,
 } from '../schema/index.ts';
 import { candidateRow } from './hiring-candidates.ts';
 import { requisitionById } from './hiring-requisitions.ts';
 import { latestInvitationOf } from './invitations.ts';
+import { listTeamsOfUser } from './people.ts';
 
 /**
  * Everything a trainer reads on a candidate's page: profile, requisition, history of moves,
@@ -123,12 +122,7 @@ async function hireOf(db: Database, userId: string, now: Date) {
       .select({ id: users.id, name: users.name, email: users.email, active: users.active })
       .from(users)
       .where(eq(users.id, userId)),
-    db
-      .select({ name: teams.name })
-      .from(memberships)
-      .innerJoin(teams, eq(teams.id, memberships.teamId))
-      .where(eq(memberships.userId, userId))
-      .orderBy(asc(teams.name)),
+    listTeamsOfUser(db, userId),
     latestInvitationOf(db, userId, now),
     db
       .select({ total: count() })

@@ -241,7 +241,7 @@ async function lockCandidate(tx: DatabaseOrTransaction, id: string, field = 'id'
   return row;
 }
 
-export async function updateCandidate(db: Database, input: UpdateCandidateInput, _actorId: string) {
+export async function updateCandidate(db: Database, input: UpdateCandidateInput) {
   const { id, ...values } = updateCandidateInputSchema.parse(input);
   return db.transaction(async (tx) => {
     const current = await lockCandidate(tx, id);

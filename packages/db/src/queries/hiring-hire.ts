@@ -7,7 +7,7 @@ import {
   statusAfterHire,
   TRAINEE_PROFILE,
 } from '@switchboard/domain';
-import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
 import {
   accounts,
@@ -24,6 +24,7 @@ import { recordChange } from './config-changes.ts';
 import { insertMove } from './hiring-candidates.ts';
 import { terminalStage } from './hiring-pipeline.ts';
 import { HiringError } from './hiring-refusal.ts';
+import { hiredCountOf } from './hiring-requisitions.ts';
 import { type IssuedInvitation, issueInvitation, newAuthId } from './invitations.ts';
 import { notifyPeople, teamMemberIds } from './notifications.ts';
 import { enrolInCurricula, teamTrainingPlan } from './training-plans.ts';
@@ -97,11 +98,7 @@ export async function hireCandidate(
       .leftJoin(cities, eq(cities.id, requisitions.cityId))
       .where(eq(requisitions.id, candidate.requisitionId))
       .for('update', { of: requisitions });
-    const [hired] = await tx
-      .select({ total: count() })
-      .from(candidates)
-      .where(and(eq(candidates.requisitionId, requisition!.id), isNotNull(candidates.hiredAt)));
-    const hiredBefore = hired?.total ?? 0;
+    const hiredBefore = await hiredCountOf(tx, requisition!.id);
     const refusal = hireRefusal(
       { status: requisition!.status as RequisitionStatus, headcount: requisition!.headcount },
       hiredBefore,

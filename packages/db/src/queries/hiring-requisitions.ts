@@ -1,4 +1,5 @@
 import {
+  ACCESS,
   hiringFunnel,
   type RequisitionInput,
   type RequisitionListInput,
@@ -118,7 +119,7 @@ export async function hiringOptions(db: Database) {
     db
       .select({ id: users.id, name: users.name, role: users.role })
       .from(users)
-      .where(and(eq(users.active, true), inArray(users.role, ['lead', 'trainer', 'admin'])))
+      .where(and(eq(users.active, true), inArray(users.role, [...ACCESS.console])))
       .orderBy(asc(users.name))
       .limit(500),
     pipelineStages(db),
@@ -151,7 +152,7 @@ async function resolveReferences(
         and(
           eq(users.id, input.ownerId),
           eq(users.active, true),
-          inArray(users.role, ['lead', 'trainer', 'admin']),
+          inArray(users.role, [...ACCESS.console]),
         ),
       );
     if (!owner) {
@@ -184,12 +185,17 @@ export async function createRequisition(db: Database, input: RequisitionInput, a
   });
 }
 
+/** How many of a requisition's candidates are hired (read under its row lock). */
+export async function hiredCountOf(tx: DatabaseOrTransaction, requisitionId: string) {
+  const [hired] = await tx
+    .select({ total: count() })
+    .from(candidates)
+    .where(and(eq(candidates.requisitionId, requisitionId), isNotNull(candidates.hiredAt)));
+  return hired?.total ?? 0;
+}
+
 /** Edits a requisition; status and headcount must agree with the hires it already has. */
-export async function updateRequisition(
-  db: Database,
-  input: UpdateRequisitionInput,
-  _actorId: string,
-) {
+export async function updateRequisition(db: Database, input: UpdateRequisitionInput) {
   const { id, cityCode, ...values } = updateRequisitionInputSchema.parse(input);
   return db.transaction(async (tx) => {
     const [current] = await tx
@@ -202,11 +208,7 @@ export async function updateRequisition(
       .where(eq(requisitions.id, id))
       .for('update');
     if (!current) throw new HiringError('NOT_FOUND', 'There is no such requisition', 'id');
-    const [hired] = await tx
-      .select({ total: count() })
-      .from(candidates)
-      .where(and(eq(candidates.requisitionId, id), isNotNull(candidates.hiredAt)));
-    const hiredCount = hired?.total ?? 0;
+    const hiredCount = await hiredCountOf(tx, id);
     refuseIssues(requisitionIssues(values, hiredCount));
     // Hires joined the team already: moving the requisition would not move them.
     if (hiredCount > 0 && values.teamId !== current.teamId) {

@@ -187,7 +187,7 @@ export async function kpiBreakdown(
       const due = SLA_TARGET_KINDS.reduce((sum, target) => sum + f.sla[target].due, 0);
       const met = SLA_TARGET_KINDS.reduce((sum, target) => sum + f.sla[target].met, 0);
       return {
-        ...emptyRow(key),
+        key,
         created: f.created,
         firstResponseP50BusinessSeconds: d?.firstResponseBusiness.p50 ?? null,
         firstResponseP90BusinessSeconds: d?.firstResponseBusiness.p90 ?? null,
@@ -209,26 +209,4 @@ export async function kpiBreakdown(
     .filter(hasActivity)
     .sort(compareBreakdownRows)
     .slice(0, BREAKDOWN_LIMIT);
-}
-
-function emptyRow(key: string | null): KpiBreakdownRow {
-  return {
-    key,
-    created: 0,
-    firstResponseP50BusinessSeconds: null,
-    firstResponseP90BusinessSeconds: null,
-    resolutionP50BusinessSeconds: null,
-    resolutionP90BusinessSeconds: null,
-    firstResponses: 0,
-    resolutions: 0,
-    slaDue: 0,
-    slaMet: 0,
-    ratings: 0,
-    positiveRatings: 0,
-    resolved: 0,
-    oneTouch: 0,
-    reopened: 0,
-    escalated: 0,
-    open: 0,
-  };
 }

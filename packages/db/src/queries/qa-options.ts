@@ -1,3 +1,4 @@
+import { ACCESS } from '@switchboard/domain';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { qaScorecards, qaScorecardVersions, teams, users } from '../schema/index.ts';
@@ -13,7 +14,7 @@ export async function qaFilterOptions(db: Database) {
     db
       .select({ id: users.id, name: users.name, role: users.role })
       .from(users)
-      .where(and(inArray(users.role, ['lead', 'trainer', 'admin']), eq(users.active, true)))
+      .where(and(inArray(users.role, [...ACCESS.console]), eq(users.active, true)))
       .orderBy(asc(users.name)),
     db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)),
     db

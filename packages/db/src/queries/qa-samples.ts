@@ -91,6 +91,12 @@ export async function listQaSample(db: Database, input: QaSampleInput) {
     .where(eligible)
     .as('draws');
 
+  /** The conversations the random draw picked: the first `randomSamplePerAgent` per agent. */
+  const drawn = and(
+    eq(draws.conversationId, facts.conversationId),
+    lte(draws.draw, scorecard.randomSamplePerAgent),
+  );
+
   const listFilter = {
     random: undefined,
     low_csat: lte(facts.csatRating, QA_LOW_CSAT_MAX_RATING),
@@ -124,15 +130,7 @@ export async function listQaSample(db: Database, input: QaSampleInput) {
       .from(facts)
       .innerJoin(conversations, eq(conversations.id, facts.conversationId))
       .innerJoin(users, eq(users.id, facts.assigneeId));
-    return parsed.list === 'random'
-      ? base.innerJoin(
-          draws,
-          and(
-            eq(draws.conversationId, facts.conversationId),
-            lte(draws.draw, scorecard.randomSamplePerAgent),
-          ),
-        )
-      : base;
+    return parsed.list === 'random' ? base.innerJoin(draws, drawn) : base;
   };
   const where = allOf([eligible, listFilter]);
 
@@ -141,15 +139,7 @@ export async function listQaSample(db: Database, input: QaSampleInput) {
       .select({ total: sql<number>`count(*)::int` })
       .from(facts)
       .innerJoin(users, eq(users.id, facts.assigneeId));
-    return parsed.list === 'random'
-      ? base.innerJoin(
-          draws,
-          and(
-            eq(draws.conversationId, facts.conversationId),
-            lte(draws.draw, scorecard.randomSamplePerAgent),
-          ),
-        )
-      : base;
+    return parsed.list === 'random' ? base.innerJoin(draws, drawn) : base;
   };
 
   const randomProgress = () =>
@@ -162,13 +152,7 @@ export async function listQaSample(db: Database, input: QaSampleInput) {
       })
       .from(facts)
       .innerJoin(users, eq(users.id, facts.assigneeId))
-      .innerJoin(
-        draws,
-        and(
-          eq(draws.conversationId, facts.conversationId),
-          lte(draws.draw, scorecard.randomSamplePerAgent),
-        ),
-      )
+      .innerJoin(draws, drawn)
       .where(eligible)
       .groupBy(facts.assigneeId, users.name)
       .orderBy(asc(users.name));

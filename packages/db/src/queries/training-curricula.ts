@@ -306,6 +306,26 @@ async function certificationNameOf(tx: DatabaseOrTransaction, certificationId: s
   return row?.name ?? null;
 }
 
+/** A change to a curriculum's modules or state, on the change history as lines. */
+function recordCurriculumStep(
+  tx: DatabaseOrTransaction,
+  curriculum: { id: string; name: string },
+  actorId: string,
+  diff: string[],
+  action: 'updated' | 'archived' | 'restored' | 'reordered' = 'updated',
+) {
+  return recordChange(tx, {
+    entityType: 'curriculum',
+    entityId: curriculum.id,
+    entityName: curriculum.name,
+    action,
+    actorId,
+    before: null,
+    after: null,
+    diff,
+  });
+}
+
 /** Archived curricula take no new enrolments and leave the team plans; records stay. */
 export async function setCurriculumArchived(
   db: Database,
@@ -322,16 +342,13 @@ export async function setCurriculumArchived(
     if (input.archived) {
       await tx.delete(teamTrainingPlans).where(eq(teamTrainingPlans.curriculumId, curriculum.id));
     }
-    await recordChange(tx, {
-      entityType: 'curriculum',
-      entityId: curriculum.id,
-      entityName: curriculum.name,
-      action: input.archived ? 'archived' : 'restored',
+    await recordCurriculumStep(
+      tx,
+      curriculum,
       actorId,
-      before: null,
-      after: null,
-      diff: [input.archived ? 'Archived (removed from team training plans)' : 'Restored'],
-    });
+      [input.archived ? 'Archived (removed from team training plans)' : 'Restored'],
+      input.archived ? 'archived' : 'restored',
+    );
     return { id: curriculum.id };
   });
 }
@@ -415,16 +432,7 @@ export async function addTrainingModule(
         .values(active.map((enrolment) => ({ enrolmentId: enrolment.id, moduleId: row!.id })))
         .onConflictDoNothing();
     }
-    await recordChange(tx, {
-      entityType: 'curriculum',
-      entityId: curriculum.id,
-      entityName: curriculum.name,
-      action: 'updated',
-      actorId,
-      before: null,
-      after: null,
-      diff: [`Added ${moduleLabel(input.module)}`],
-    });
+    await recordCurriculumStep(tx, curriculum, actorId, [`Added ${moduleLabel(input.module)}`]);
     return { id: row!.id };
   });
 }
@@ -499,16 +507,7 @@ export async function updateTrainingModule(
     if (input.module.kind === 'sop_reading' && before.sopVersion !== input.module.sopVersion) {
       lines.push(`SOP version ${before.sopVersion ?? '—'} → ${input.module.sopVersion}`);
     }
-    await recordChange(tx, {
-      entityType: 'curriculum',
-      entityId: curriculum.id,
-      entityName: curriculum.name,
-      action: 'updated',
-      actorId,
-      before: null,
-      after: null,
-      diff: lines,
-    });
+    await recordCurriculumStep(tx, curriculum, actorId, lines);
     return { id: before.id };
   });
 }
@@ -527,16 +526,7 @@ export async function removeTrainingModule(db: Database, actorId: string, module
       );
     }
     await tx.delete(trainingModules).where(eq(trainingModules.id, module.id));
-    await recordChange(tx, {
-      entityType: 'curriculum',
-      entityId: curriculum.id,
-      entityName: curriculum.name,
-      action: 'updated',
-      actorId,
-      before: null,
-      after: null,
-      diff: [`Removed ${moduleLabel(module)}`],
-    });
+    await recordCurriculumStep(tx, curriculum, actorId, [`Removed ${moduleLabel(module)}`]);
     return { id: module.id };
   });
 }
@@ -566,18 +556,15 @@ export async function reorderTrainingModules(
       await tx.update(trainingModules).set({ position }).where(eq(trainingModules.id, id));
     }
     const titleOf = new Map(current.map((module) => [module.id, module.title]));
-    await recordChange(tx, {
-      entityType: 'curriculum',
-      entityId: curriculum.id,
-      entityName: curriculum.name,
-      action: 'reordered',
+    await recordCurriculumStep(
+      tx,
+      curriculum,
       actorId,
-      before: null,
-      after: null,
-      diff: [
+      [
         `Modules in order: ${input.moduleIds.map((id, index) => `${index + 1}. ${titleOf.get(id)}`).join(', ')}`,
       ],
-    });
+      'reordered',
+    );
     return { moduleIds: input.moduleIds };
   });
 }

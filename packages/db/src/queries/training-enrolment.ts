@@ -87,23 +87,26 @@ export interface LoadedEnrolment {
  * added to a curriculum after someone completed it have no progress row for them and are left
  * out: they finished the curriculum as it was.
  */
+/** The columns an enrolment is loaded from (its modules and progress come separately). */
+export const enrolmentHeader = {
+  id: trainingEnrolments.id,
+  userId: trainingEnrolments.userId,
+  curriculumId: trainingEnrolments.curriculumId,
+  enrolledAt: trainingEnrolments.enrolledAt,
+  enrolledById: trainingEnrolments.enrolledById,
+  dueAt: trainingEnrolments.dueAt,
+  completedAt: trainingEnrolments.completedAt,
+  signedOffById: trainingEnrolments.signedOffById,
+  signedOffAt: trainingEnrolments.signedOffAt,
+};
+
 export async function loadEnrolment(
   tx: DatabaseOrTransaction,
   enrolmentId: string,
   options: { lock?: boolean } = {},
 ): Promise<LoadedEnrolment | null> {
   const header = tx
-    .select({
-      id: trainingEnrolments.id,
-      userId: trainingEnrolments.userId,
-      curriculumId: trainingEnrolments.curriculumId,
-      enrolledAt: trainingEnrolments.enrolledAt,
-      enrolledById: trainingEnrolments.enrolledById,
-      dueAt: trainingEnrolments.dueAt,
-      completedAt: trainingEnrolments.completedAt,
-      signedOffById: trainingEnrolments.signedOffById,
-      signedOffAt: trainingEnrolments.signedOffAt,
-    })
+    .select(enrolmentHeader)
     .from(trainingEnrolments)
     .where(eq(trainingEnrolments.id, enrolmentId));
   const [row] = options.lock ? await header.for('update') : await header;

@@ -6,13 +6,15 @@ import {
   shadowingProgress,
   statusWhenTraineeFinished,
 } from '@switchboard/domain';
-import { and, asc, eq, gte, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
-import { conversations, qaReviews, users } from '../schema/index.ts';
+import { conversations, qaReviews, trainingEnrolments, users } from '../schema/index.ts';
 import {
   type EnrolmentModule,
+  enrolmentHeader,
   type LoadedEnrolment,
   loadEnrolment,
+  loadEnrolmentsOf,
   settleEnrolment,
   updateProgress,
 } from './training-enrolment.ts';
@@ -155,6 +157,27 @@ export async function freshEnrolment(
 ): Promise<LoadedEnrolment> {
   const changed = await evaluateLivePractice(tx, enrolment, actorId, now);
   return changed ? ((await loadEnrolment(tx, enrolment.id)) ?? enrolment) : enrolment;
+}
+
+/**
+ * A person's enrolments, newest first, each re-counted as it is read. Completion found by
+ * re-counting is nobody's grant: no actor.
+ */
+export async function freshEnrolmentsOf(
+  tx: DatabaseOrTransaction,
+  userId: string,
+  now: Date,
+): Promise<LoadedEnrolment[]> {
+  const headers = await tx
+    .select(enrolmentHeader)
+    .from(trainingEnrolments)
+    .where(eq(trainingEnrolments.userId, userId))
+    .orderBy(desc(trainingEnrolments.enrolledAt));
+  const enrolments: LoadedEnrolment[] = [];
+  for (const enrolment of await loadEnrolmentsOf(tx, headers)) {
+    enrolments.push(await freshEnrolment(tx, enrolment, null, now));
+  }
+  return enrolments;
 }
 
 /** The conversations behind live-practice ids, for listing what was counted. */

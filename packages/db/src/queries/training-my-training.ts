@@ -10,18 +10,17 @@ import {
   traineePartDone,
   traineeQuestions,
 } from '@switchboard/domain';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { requestTypes, sops, sopVersions, trainingEnrolments } from '../schema/index.ts';
+import { requestTypes, sops, sopVersions } from '../schema/index.ts';
 import {
   type EnrolmentModule,
   latestPublishedVersions,
-  loadEnrolmentsOf,
   readingVersionOf,
   requireModule,
   requireOwnEnrolment,
 } from './training-enrolment.ts';
-import { freshEnrolment } from './training-live-practice.ts';
+import { freshEnrolmentsOf } from './training-live-practice.ts';
 import { quizBlocker } from './training-progress.ts';
 import { attemptsOf, livePracticeView, summaryOf } from './training-records.ts';
 
@@ -34,25 +33,7 @@ import { attemptsOf, livePracticeView, summaryOf } from './training-records.ts';
 export async function myTraining(db: Database, userId: string) {
   return db.transaction(async (tx) => {
     const now = new Date();
-    const headers = await tx
-      .select({
-        id: trainingEnrolments.id,
-        userId: trainingEnrolments.userId,
-        curriculumId: trainingEnrolments.curriculumId,
-        enrolledAt: trainingEnrolments.enrolledAt,
-        enrolledById: trainingEnrolments.enrolledById,
-        dueAt: trainingEnrolments.dueAt,
-        completedAt: trainingEnrolments.completedAt,
-        signedOffById: trainingEnrolments.signedOffById,
-        signedOffAt: trainingEnrolments.signedOffAt,
-      })
-      .from(trainingEnrolments)
-      .where(eq(trainingEnrolments.userId, userId))
-      .orderBy(desc(trainingEnrolments.enrolledAt));
-    const enrolments = [];
-    for (const enrolment of await loadEnrolmentsOf(tx, headers)) {
-      enrolments.push(await freshEnrolment(tx, enrolment, null, now));
-    }
+    const enrolments = await freshEnrolmentsOf(tx, userId, now);
     const modules = enrolments.flatMap((enrolment) => enrolment.modules);
     const latest = await latestPublishedVersions(
       tx,

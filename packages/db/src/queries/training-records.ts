@@ -11,7 +11,7 @@ import {
   TRAINING_MODULE_KIND_LABELS,
   type TraineeListInput,
 } from '@switchboard/domain';
-import { and, asc, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
 import {
   certifications,
@@ -20,10 +20,12 @@ import {
   userCertifications,
   users,
 } from '../schema/index.ts';
+import { textSearch } from './list-helpers.ts';
 import { listTeamsOfUser } from './people.ts';
 import { curriculumDetail } from './training-curricula.ts';
 import {
   type EnrolmentModule,
+  enrolmentHeader,
   type LoadedEnrolment,
   latestPublishedVersions,
   loadEnrolmentsOf,
@@ -31,7 +33,7 @@ import {
 import { TrainingRefusal } from './training-errors.ts';
 import {
   countedConversations,
-  freshEnrolment,
+  freshEnrolmentsOf,
   type LivePracticeProgress,
   livePracticeProgressOf,
 } from './training-live-practice.ts';
@@ -77,24 +79,6 @@ function matchesFilter(summary: EnrolmentSummary, filter: CohortFilter): boolean
   }
 }
 
-const enrolmentHeader = {
-  id: trainingEnrolments.id,
-  userId: trainingEnrolments.userId,
-  curriculumId: trainingEnrolments.curriculumId,
-  enrolledAt: trainingEnrolments.enrolledAt,
-  enrolledById: trainingEnrolments.enrolledById,
-  dueAt: trainingEnrolments.dueAt,
-  completedAt: trainingEnrolments.completedAt,
-  signedOffById: trainingEnrolments.signedOffById,
-  signedOffAt: trainingEnrolments.signedOffAt,
-};
-
-function personSearch(search: string | undefined) {
-  if (!search) return undefined;
-  const pattern = `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  return or(ilike(users.name, pattern), ilike(users.email, pattern));
-}
-
 /** A cohort is one curriculum's people: tens, at most a few hundred. */
 const COHORT_LIMIT = 500;
 
@@ -105,7 +89,12 @@ export async function cohortOf(db: Database, input: CohortInput, now: Date = new
     .select({ ...enrolmentHeader, name: users.name, email: users.email })
     .from(trainingEnrolments)
     .innerJoin(users, eq(users.id, trainingEnrolments.userId))
-    .where(and(eq(trainingEnrolments.curriculumId, curriculum.id), personSearch(input.search)))
+    .where(
+      and(
+        eq(trainingEnrolments.curriculumId, curriculum.id),
+        textSearch(input.search, [users.name, users.email]),
+      ),
+    )
     .orderBy(asc(users.name))
     .limit(COHORT_LIMIT + 1);
   const loaded = await loadEnrolmentsOf(
@@ -181,7 +170,7 @@ export async function listTraineeEnrolments(
     .select({ ...enrolmentHeader, name: users.name, email: users.email })
     .from(trainingEnrolments)
     .innerJoin(users, eq(users.id, trainingEnrolments.userId))
-    .where(personSearch(input.search))
+    .where(textSearch(input.search, [users.name, users.email]))
     .orderBy(desc(trainingEnrolments.enrolledAt))
     .limit(TRAINEE_LIST_SCAN);
   const loaded = await loadEnrolmentsOf(
@@ -285,16 +274,7 @@ export async function trainingRecordOf(db: Database, userId: string) {
       .where(eq(users.id, userId));
     if (!person) throw new TrainingRefusal('NOT_FOUND', 'There is no such person', 'userId');
     const now = new Date();
-    const headers = await tx
-      .select(enrolmentHeader)
-      .from(trainingEnrolments)
-      .where(eq(trainingEnrolments.userId, userId))
-      .orderBy(desc(trainingEnrolments.enrolledAt));
-    const enrolments: LoadedEnrolment[] = [];
-    for (const enrolment of await loadEnrolmentsOf(tx, headers)) {
-      // Completion found by re-counting is nobody's grant: no actor.
-      enrolments.push(await freshEnrolment(tx, enrolment, null, now));
-    }
+    const enrolments = await freshEnrolmentsOf(tx, userId, now);
     const modules = enrolments.flatMap((enrolment) => enrolment.modules);
     const [names, latest, attempts, teams, held] = await Promise.all([
       namesOf(tx, [

@@ -1,4 +1,4 @@
-import type { QaCriterionInput, QaScorecardInput } from '@switchboard/domain';
+import { passesQa, type QaCriterionInput, type QaScorecardInput } from '@switchboard/domain';
 
 /*
  * The demo's two QA scorecards, as a Lisbon ride-hailing and airport-transfer operator's
@@ -224,7 +224,7 @@ export function coachingComment(score: number, passMark: number, agentFirstName:
     return `${agentFirstName}, this one fails on a data-protection rule even though the rest was good. Let’s go through the privacy SOP together this week.`;
   }
   if (score >= 95) return `Excellent, ${agentFirstName} — a model answer I’ll share with the team.`;
-  if (score >= passMark) {
+  if (passesQa(score, passMark)) {
     return `Solid work, ${agentFirstName}. One thing to sharpen is marked beside the criteria.`;
   }
   return `${agentFirstName}, below the bar this time: see the comments beside the criteria and let’s pick them up in our 1:1.`;

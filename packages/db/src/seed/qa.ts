@@ -1,4 +1,5 @@
 import {
+  QA_LOW_CSAT_MAX_RATING,
   type QaAnswers,
   type QaCriterion,
   qaScore,
@@ -148,7 +149,7 @@ function answersFor(criteria: readonly QaCriterion[], quality: number, random: R
 }
 
 function sampleOf(candidate: Candidate, random: Random) {
-  if (candidate.csatRating !== null && candidate.csatRating <= 3) return 'low_csat' as const;
+  if (candidate.csatRating !== null && candidate.csatRating <= QA_LOW_CSAT_MAX_RATING) return 'low_csat' as const;
   if (candidate.escalated) return 'escalated' as const;
   return random.chance(0.8) ? ('random' as const) : ('manual' as const);
 }

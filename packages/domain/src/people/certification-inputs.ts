@@ -74,8 +74,6 @@ export const updateCertificationInputSchema = z
   .superRefine(reminderInsideValidity);
 export type UpdateCertificationInput = z.infer<typeof updateCertificationInputSchema>;
 
-export const certificationIdInputSchema = z.object({ id: certificationId });
-
 export const archiveCertificationInputSchema = z.object({
   id: certificationId,
   rolloutNote: rolloutNoteSchema,

@@ -152,7 +152,6 @@ export const qaScorecardInputSchema = z.object({
   rolloutNote: rolloutNoteSchema,
 });
 export type QaScorecardInput = z.input<typeof qaScorecardInputSchema>;
-export type QaScorecardDefinition = z.output<typeof qaScorecardInputSchema>;
 
 export const updateQaScorecardInputSchema = qaScorecardInputSchema.extend({
   id: z.uuid('Not a scorecard id'),

@@ -9,7 +9,6 @@ export const qaCriterionAnswerSchema = z.object({
   score: z.number({ error: 'Score: a number or N/A' }).int('Score: whole points').nullable(),
   comment: z.string().trim().max(2000, 'Comment: at most 2,000 characters').default(''),
 });
-export type QaCriterionAnswer = z.infer<typeof qaCriterionAnswerSchema>;
 
 /** Answers by criterion id, as stored in `qa_reviews.scores`. */
 export const qaAnswersSchema = z.record(z.string().max(40), qaCriterionAnswerSchema);

@@ -7,7 +7,6 @@ type ExpiringRow = ProcedureOutput<'certifications.expiring'>['items'][number];
 
 export const REFUNDS_ID = '21212121-2121-4121-8121-212121212121';
 export const SENIOR_ID = '23232323-2323-4323-8323-232323232323';
-export const SAFETY_ID = '25252525-2525-4525-8525-252525252525';
 export const ANA_ID = 'user-ana';
 export const RUI_ID = 'user-rui';
 
