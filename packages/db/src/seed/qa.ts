@@ -149,7 +149,8 @@ function answersFor(criteria: readonly QaCriterion[], quality: number, random: R
 }
 
 function sampleOf(candidate: Candidate, random: Random) {
-  if (candidate.csatRating !== null && candidate.csatRating <= QA_LOW_CSAT_MAX_RATING) return 'low_csat' as const;
+  if (candidate.csatRating !== null && candidate.csatRating <= QA_LOW_CSAT_MAX_RATING)
+    return 'low_csat' as const;
   if (candidate.escalated) return 'escalated' as const;
   return random.chance(0.8) ? ('random' as const) : ('manual' as const);
 }
