@@ -35,3 +35,8 @@ export function formatRelativeTime(date: Date, now = new Date(), locale = 'en'):
   }
   return format.format(Math.round(value), 'year');
 }
+
+/** A 0–1 share as a whole percent ("75%"), "—" when there was nothing to divide. */
+export function formatShare(share: number | null): string {
+  return share === null ? '—' : `${Math.round(share * 100)}%`;
+}

@@ -24,7 +24,8 @@ export const switchboardTheme = createTheme({
   headings: { fontWeight: '650' },
   cursorType: 'pointer',
   components: {
-    Badge: { defaultProps: { radius: 'sm' } },
+    // A badge in a narrow cell would shrink and cut its label; a status must read whole.
+    Badge: { defaultProps: { radius: 'sm', miw: 'max-content' } },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
     Paper: { defaultProps: { withBorder: true } },
   },

@@ -19,6 +19,14 @@ export type GuardrailAction =
   | { kind: 'rebooking'; priceDifference: Money; reasonCode: string; platformCause: boolean }
   | { kind: 'driver_adjustment'; amount: Money; reason: string };
 
+/** Each guarded action by name, as timelines and lists show it. */
+export const GUARDRAIL_ACTION_LABELS: Record<GuardrailAction['kind'], string> = {
+  refund: 'Refund',
+  gesture: 'Goodwill gesture',
+  rebooking: 'Rebooking',
+  driver_adjustment: 'Driver adjustment',
+};
+
 /** An earlier money decision for the same customer, done or still awaiting approval. */
 export interface PriorAction {
   kind: 'refund' | 'gesture' | 'rebooking';

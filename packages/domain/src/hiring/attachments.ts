@@ -62,25 +62,41 @@ export type AttachmentCheck =
   | { ok: true; type: AttachmentType; fileName: string }
   | { ok: false; reason: 'too_large' | 'empty' | 'unsupported_type'; message: string };
 
+type AttachmentRefusal = Extract<AttachmentCheck, { ok: false }>;
+
+const ALLOWED_TYPES_TEXT = 'PDF, Word (.doc, .docx) or plain text (.txt)';
+
+/** A file over the size limit, refused before its contents are read (the browser checks too). */
+export function attachmentSizeRefusal(size: number): AttachmentRefusal | null {
+  if (size <= MAX_ATTACHMENT_BYTES) return null;
+  return {
+    ok: false,
+    reason: 'too_large',
+    message: `File: at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB (this one is ${(size / 1024 / 1024).toFixed(1)} MB)`,
+  };
+}
+
+/** A file whose name is of no type attachments may have (the browser checks too). */
+export function attachmentNameRefusal(fileName: string): AttachmentRefusal | null {
+  if (attachmentTypeOfName(fileName)) return null;
+  return {
+    ok: false,
+    reason: 'unsupported_type',
+    message: `File: upload a ${ALLOWED_TYPES_TEXT}`,
+  };
+}
+
 /** Whether a file may be kept as a candidate attachment, judged by name, size and first bytes. */
 export function checkAttachment(file: {
   fileName: string;
   size: number;
   head: Uint8Array;
 }): AttachmentCheck {
-  if (file.size > MAX_ATTACHMENT_BYTES) {
-    return {
-      ok: false,
-      reason: 'too_large',
-      message: `File: at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB (this one is ${(file.size / 1024 / 1024).toFixed(1)} MB)`,
-    };
-  }
+  const tooLarge = attachmentSizeRefusal(file.size);
+  if (tooLarge) return tooLarge;
   if (file.size === 0) return { ok: false, reason: 'empty', message: 'File: the file is empty' };
   const type = attachmentTypeOfName(file.fileName);
-  const allowed = 'PDF, Word (.doc, .docx) or plain text (.txt)';
-  if (!type) {
-    return { ok: false, reason: 'unsupported_type', message: `File: upload a ${allowed}` };
-  }
+  if (!type) return attachmentNameRefusal(file.fileName)!;
   const head = file.head.subarray(0, ATTACHMENT_SNIFF_BYTES);
   const matches =
     type.extension === 'pdf'
@@ -94,7 +110,7 @@ export function checkAttachment(file: {
     return {
       ok: false,
       reason: 'unsupported_type',
-      message: `File: the contents are not a ${type.label} file; upload a ${allowed}`,
+      message: `File: the contents are not a ${type.label} file; upload a ${ALLOWED_TYPES_TEXT}`,
     };
   }
   return { ok: true, type, fileName: safeAttachmentName(file.fileName) };

@@ -147,13 +147,19 @@ export function stageMoveIssue(move: {
   if (move.to.kind === 'hired') {
     return { field: 'toStageId', message: 'Stage: use Hire, which also creates their account' };
   }
-  if (move.to.kind === 'rejected') {
-    if (!move.rejectionReason) {
-      return { field: 'rejectionReason', message: 'Reason: choose why the candidate is rejected' };
-    }
-    if (move.rejectionReason === 'other' && move.note.trim() === '') {
-      return { field: 'note', message: 'Note: explain the reason' };
-    }
+  return move.to.kind === 'rejected' ? rejectionIssue(move) : null;
+}
+
+/** What a rejection lacks: its reason, and for "other" a note explaining it. */
+export function rejectionIssue(rejection: {
+  rejectionReason: CandidateRejectionReason | null;
+  note: string;
+}): FieldIssue | null {
+  if (!rejection.rejectionReason) {
+    return { field: 'rejectionReason', message: 'Reason: choose why the candidate is rejected' };
+  }
+  if (rejection.rejectionReason === 'other' && rejection.note.trim() === '') {
+    return { field: 'note', message: 'Note: explain the reason' };
   }
   return null;
 }

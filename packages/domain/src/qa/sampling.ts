@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GUARDRAIL_ACTION_LABELS, type GuardrailAction } from '../guardrails/decide.ts';
 import { TEAM_KIND_LABELS, type TeamKind } from '../people/teams.ts';
 import { instantOfLocalTime } from '../sla/business-time.ts';
 import { localClock } from '../sla/calendar.ts';
@@ -93,13 +94,6 @@ export const weekStartSchema = z
     return date.toISOString().slice(0, 10) === value && date.getUTCDay() === 1;
   }, 'Week: starts on a Monday');
 
-const GUARDED_ACTION_LABELS: Record<string, string> = {
-  refund: 'Refund',
-  gesture: 'Goodwill gesture',
-  rebooking: 'Rebooking',
-  driver_adjustment: 'Driver adjustment',
-};
-
 /** What put a conversation in a sample, as the sample list shows it. */
 export interface QaSampleFacts {
   csatRating: number | null;
@@ -124,7 +118,7 @@ export function qaSampleReason(list: QaSampleList, facts: QaSampleFacts): string
       return facts.approvals
         .map(
           (approval) =>
-            `${GUARDED_ACTION_LABELS[approval.kind] ?? 'Action'} needed approval (${approval.outcome ?? 'waiting'})`,
+            `${GUARDRAIL_ACTION_LABELS[approval.kind as GuardrailAction['kind']] ?? 'Action'} needed approval (${approval.outcome ?? 'waiting'})`,
         )
         .join('; ');
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TrainingProgressStatus } from './progress.ts';
 
 /*
  * Quizzes: multiple-choice questions (one or more correct options) are marked the moment the
@@ -279,4 +280,17 @@ export function trainerMarkIssues(
 /** Attempts still allowed, never below zero. */
 export function attemptsLeft(maxAttempts: number, attemptsUsed: number): number {
   return Math.max(0, maxAttempts - attemptsUsed);
+}
+
+/** A failed quiz with no attempts left: only a trainer allowing a retake opens it again. */
+export function outOfQuizAttempts(module: {
+  status: TrainingProgressStatus;
+  maxAttempts: number | null;
+  attempts: number;
+}): boolean {
+  return (
+    module.status === 'failed' &&
+    module.maxAttempts !== null &&
+    attemptsLeft(module.maxAttempts, module.attempts) === 0
+  );
 }

@@ -6,7 +6,7 @@ import {
   type TrainingProgressStatus,
   timeSpentText,
 } from './progress.ts';
-import { attemptsLeft } from './quiz.ts';
+import { outOfQuizAttempts } from './quiz.ts';
 
 /*
  * A training record read as a trainer reads it: how far someone is, whether they are overdue,
@@ -92,12 +92,7 @@ export function enrolmentSummary(facts: EnrolmentRecordFacts, now: Date): Enrolm
         .map((module) => module.updatedAt.getTime()),
     ),
   );
-  const outOfAttempts = facts.modules.some(
-    (module) =>
-      module.status === 'failed' &&
-      module.maxAttempts !== null &&
-      attemptsLeft(module.maxAttempts, module.attempts) === 0,
-  );
+  const outOfAttempts = facts.modules.some(outOfQuizAttempts);
   const waitingOnTrainer =
     curriculumSignOffDue ||
     modulesAwaitingSignOff > 0 ||

@@ -1,6 +1,8 @@
 import {
   type ConversationStatus,
   formatMoney,
+  GUARDRAIL_ACTION_LABELS,
+  type GuardrailAction,
   PRIORITY_LABELS,
   type Priority,
   SLA_TARGET_LABELS,
@@ -59,16 +61,10 @@ function priorityLabel(value: unknown): string {
   return known ? `${priority} ${known.label}` : (priority ?? '?');
 }
 
-const ACTION_NAMES: Record<string, string> = {
-  refund: 'Refund',
-  gesture: 'Goodwill gesture',
-  rebooking: 'Rebooking',
-  driver_adjustment: 'Driver adjustment',
-};
-
 /** "Refund of €40.00 allowed", "… sent to a lead for approval — reason", "… refused — reason". */
 function guardrailDecisionText(payload: Record<string, unknown>): string {
-  const action = ACTION_NAMES[String(payload.kind)] ?? 'Action';
+  const action =
+    GUARDRAIL_ACTION_LABELS[String(payload.kind) as GuardrailAction['kind']] ?? 'Action';
   const amount = payload.amount as { amountMinor?: unknown; currency?: unknown } | undefined;
   const money =
     typeof amount?.amountMinor === 'number' && typeof amount.currency === 'string'

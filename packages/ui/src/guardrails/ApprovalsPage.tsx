@@ -255,12 +255,7 @@ function ApprovalTableRow({
         )}
       </Table.Td>
       <Table.Td>
-        <Badge
-          variant="outline"
-          color={approval.approverRole === 'finance' ? 'grape' : 'blue'}
-          // A badge shrinks to its cell and cuts its label; the role must read whole.
-          miw="max-content"
-        >
+        <Badge variant="outline" color={approval.approverRole === 'finance' ? 'grape' : 'blue'}>
           {APPROVER_LABELS[approval.approverRole] ?? approval.approverRole}
         </Badge>
       </Table.Td>

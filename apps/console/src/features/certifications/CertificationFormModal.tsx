@@ -14,10 +14,10 @@ import { notifications } from '@mantine/notifications';
 import { AGENT_TIERS, agentTierSchema } from '@switchboard/domain';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { useMutation } from '@tanstack/react-query';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 import { NameAndCodeFields } from '../../lib/NameAndCodeFields.tsx';
 import { RolloutNote } from '../../lib/RolloutNote.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
-import { FormFooter } from '../teams/TeamModals.tsx';
 import {
   type CertificationFormValues,
   certificationFormValuesOf,

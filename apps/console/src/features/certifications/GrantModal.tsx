@@ -6,8 +6,8 @@ import { grantCertificationsInputSchema } from '@switchboard/domain';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 import { usePlacedServerErrors } from '../../lib/use-server-errors.ts';
-import { FormFooter } from '../teams/TeamModals.tsx';
 import { formatDay } from './certification-format.ts';
 import { useRefreshCertifications } from './use-refresh-certifications.ts';
 

@@ -4,8 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { revokeCertificationInputSchema } from '@switchboard/domain';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { useMutation } from '@tanstack/react-query';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
-import { FormFooter } from '../teams/TeamModals.tsx';
 import { useRefreshCertifications } from './use-refresh-certifications.ts';
 
 export interface RevokeTarget {

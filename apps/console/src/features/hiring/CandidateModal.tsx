@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  TextInput,
-} from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import {
@@ -20,8 +10,8 @@ import {
   requisitionTakesCandidates,
 } from '@switchboard/domain';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import { firstErrorUnder, LANGUAGE_SUGGESTIONS } from './form-helpers.ts';
 import { useRefreshHiring } from './use-hiring.ts';
@@ -162,19 +152,13 @@ function CandidateForm({ candidate, requisitionId, onClose, onSaved }: Candidate
             {...form.getInputProps('source')}
           />
         </SimpleGrid>
-        {unplaced ? (
-          <Alert color="red" icon={<IconAlertTriangle />} title="Not saved">
-            {unplaced}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {candidate ? 'Save candidate' : 'Add candidate'}
-          </Button>
-        </Group>
+        <FormFooter
+          error={unplaced}
+          errorTitle="Not saved"
+          pending={create.isPending || update.isPending}
+          submitLabel={candidate ? 'Save candidate' : 'Add candidate'}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

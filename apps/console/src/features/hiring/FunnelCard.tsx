@@ -1,8 +1,7 @@
 import { Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { describeError, ErrorState, TableSkeleton } from '@switchboard/ui';
+import { describeError, ErrorState, formatShare, TableSkeleton } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { useQuery } from '@tanstack/react-query';
-import { percentText } from './hiring-format.ts';
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
@@ -42,7 +41,7 @@ export function FunnelCard({ requisitionId }: { requisitionId: string }) {
               <Figure label="Candidates" value={String(funnel.data.candidates)} />
               <Figure label="Hired" value={String(funnel.data.hired)} />
               <Figure label="Rejected" value={String(funnel.data.rejected)} />
-              <Figure label="Hire rate" value={percentText(funnel.data.hireRate)} />
+              <Figure label="Hire rate" value={formatShare(funnel.data.hireRate)} />
             </SimpleGrid>
             <Table.ScrollContainer minWidth={640}>
               <Table aria-label="Funnel by stage">
@@ -83,7 +82,7 @@ export function FunnelCard({ requisitionId }: { requisitionId: string }) {
                         </Group>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{percentText(stage.conversionFromPrevious)}</Text>
+                        <Text size="sm">{formatShare(stage.conversionFromPrevious)}</Text>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{stage.current}</Text>

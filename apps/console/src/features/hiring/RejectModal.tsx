@@ -1,14 +1,15 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import {
   CANDIDATE_REJECTION_LABELS,
   CANDIDATE_REJECTION_REASONS,
   type CandidateRejectionReason,
+  rejectionIssue,
 } from '@switchboard/domain';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import { useRefreshHiring } from './use-hiring.ts';
 
@@ -51,10 +52,9 @@ function RejectForm({
   const refresh = useRefreshHiring();
   const form = useForm<RejectValues>({
     initialValues: { rejectionReason: null, note: '' },
-    validate: {
-      rejectionReason: (value) => (value ? null : 'Reason: choose why the candidate is rejected'),
-      note: (value, values) =>
-        values.rejectionReason === 'other' && !value.trim() ? 'Note: explain the reason' : null,
+    validate: (values) => {
+      const issue = rejectionIssue(values);
+      return issue ? { [issue.field]: issue.message } : {};
     },
   });
   const reject = useMutation(
@@ -101,19 +101,14 @@ function RejectForm({
           minRows={2}
           {...form.getInputProps('note')}
         />
-        {unplaced ? (
-          <Alert color="red" icon={<IconAlertTriangle />} title="Not rejected">
-            {unplaced}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" color="red" loading={reject.isPending}>
-            Reject candidate
-          </Button>
-        </Group>
+        <FormFooter
+          error={unplaced}
+          errorTitle="Not rejected"
+          pending={reject.isPending}
+          submitLabel="Reject candidate"
+          submitColor="red"
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

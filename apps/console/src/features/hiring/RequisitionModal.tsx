@@ -1,7 +1,4 @@
 import {
-  Alert,
-  Button,
-  Group,
   Modal,
   NumberInput,
   Select,
@@ -21,8 +18,8 @@ import {
 } from '@switchboard/domain';
 import type { RouterOutputs } from '@switchboard/ui/trpc';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import { firstErrorUnder, LANGUAGE_SUGGESTIONS } from './form-helpers.ts';
 import { useHiringOptions, useRefreshHiring } from './use-hiring.ts';
@@ -233,19 +230,13 @@ function RequisitionForm({ requisition, onClose, onSaved }: RequisitionModalProp
           minRows={3}
           {...form.getInputProps('description')}
         />
-        {unplaced ? (
-          <Alert color="red" icon={<IconAlertTriangle />} title="Not saved">
-            {unplaced}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving}>
-            {requisition ? 'Save requisition' : 'Open requisition'}
-          </Button>
-        </Group>
+        <FormFooter
+          error={unplaced}
+          errorTitle="Not saved"
+          pending={saving}
+          submitLabel={requisition ? 'Save requisition' : 'Open requisition'}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Radio,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Group, Modal, Radio, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import {
@@ -25,8 +15,8 @@ import {
   scorecardInputSchema,
 } from '@switchboard/domain';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import { useRefreshHiring } from './use-hiring.ts';
 
@@ -154,19 +144,13 @@ function ScorecardForm({
           minRows={3}
           {...form.getInputProps('comments')}
         />
-        {unplaced ? (
-          <Alert color="red" icon={<IconAlertTriangle />} title="Not saved">
-            {unplaced}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            Save scorecard
-          </Button>
-        </Group>
+        <FormFooter
+          error={unplaced}
+          errorTitle="Not saved"
+          pending={save.isPending}
+          submitLabel="Save scorecard"
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

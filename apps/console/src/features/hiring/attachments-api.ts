@@ -1,15 +1,9 @@
-import { attachmentTypeOfName, MAX_ATTACHMENT_BYTES } from '@switchboard/domain';
+import { attachmentNameRefusal, attachmentSizeRefusal } from '@switchboard/domain';
 import { attachmentUploadUrl, attachmentUrl } from './hiring-paths.ts';
 
 /** Refused before sending, with the same words the server would use. */
 export function attachmentRefusalOf(file: File): string | null {
-  if (file.size > MAX_ATTACHMENT_BYTES) {
-    return `File: at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB (this one is ${(file.size / 1024 / 1024).toFixed(1)} MB)`;
-  }
-  if (!attachmentTypeOfName(file.name)) {
-    return 'File: upload a PDF, Word (.doc, .docx) or plain text (.txt)';
-  }
-  return null;
+  return (attachmentSizeRefusal(file.size) ?? attachmentNameRefusal(file.name))?.message ?? null;
 }
 
 async function errorMessageOf(response: Response): Promise<string> {

@@ -16,11 +16,6 @@ export function daysSince(since: Date, now: Date): string {
   return days === 1 ? '1 day' : `${days} days`;
 }
 
-/** A share as a whole percent, "—" when there was nothing to divide. */
-export function percentText(share: number | null): string {
-  return share === null ? '—' : `${Math.round(share * 100)}%`;
-}
-
 /** A 1–5 average to one decimal, "—" when nobody rated. */
 export function ratingText(average: number | null): string {
   return average === null ? '—' : average.toFixed(1);

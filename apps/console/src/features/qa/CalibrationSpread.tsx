@@ -5,8 +5,9 @@ import {
   QA_CRITERION_GROUP_LABELS,
   scaleText,
 } from '@switchboard/domain';
+import { formatShare } from '@switchboard/ui';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { agreementColor, percentText } from './agreement-text.ts';
+import { agreementColor } from './agreement-text.ts';
 import type { QaCalibrationDetail } from './qa-detail.ts';
 
 type Result = NonNullable<QaCalibrationDetail['result']>;
@@ -52,7 +53,7 @@ export function CalibrationSpread({
           </Group>
           <Group gap="sm" align="baseline">
             <Text fz={32} fw={700} c={agreementColor(result.agreement)}>
-              {percentText(result.agreement)}
+              {formatShare(result.agreement)}
             </Text>
             <Badge color={result.calibrated ? 'teal' : 'orange'} variant="light">
               {result.calibrated ? 'Calibrated' : 'Needs a calibration talk'}

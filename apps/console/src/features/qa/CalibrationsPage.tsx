@@ -1,13 +1,19 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { QA_AGREEMENT_EXPLANATION } from '@switchboard/domain';
-import { formatDateTime, ListPagination, ListQueryState, useListParams } from '@switchboard/ui';
+import {
+  formatDateTime,
+  formatShare,
+  ListPagination,
+  ListQueryState,
+  useListParams,
+} from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
 import { IconPlus, IconScale } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { agreementColor, percentText } from './agreement-text.ts';
+import { agreementColor } from './agreement-text.ts';
 import { NewCalibrationModal } from './NewCalibrationModal.tsx';
 import { calibrationPath } from './qa-links.ts';
 
@@ -89,7 +95,7 @@ function SessionsTable({ sessions }: { sessions: SessionRow[] }) {
                   </Text>
                 ) : (
                   <Badge color={agreementColor(session.agreement)} variant="light">
-                    {percentText(session.agreement)}
+                    {formatShare(session.agreement)}
                   </Badge>
                 )}
               </Table.Td>

@@ -1,6 +1,7 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import type { QaFigures } from '@switchboard/domain';
-import { scoreText, shareText } from './trend-format.ts';
+import { formatShare } from '@switchboard/ui';
+import { scoreText } from './trend-format.ts';
 
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
@@ -32,8 +33,8 @@ export function QaFigureCards({ figures, compare }: { figures: QaFigures; compar
       />
       <Figure
         label="Pass rate"
-        value={shareText(figures.passRate)}
-        hint={compare ? `group ${shareText(compare.passRate)}` : 'at or above the pass mark'}
+        value={formatShare(figures.passRate)}
+        hint={compare ? `group ${formatShare(compare.passRate)}` : 'at or above the pass mark'}
       />
       <Figure label="Auto-fails" value={String(figures.autoFails)} />
       <Figure label="Disputed" value={String(figures.disputes)} />

@@ -1,13 +1,13 @@
 import { Anchor, Badge, Group, Paper, Progress, Table, Tabs, Text } from '@mantine/core';
 import { QA_CRITERION_GROUP_LABELS } from '@switchboard/domain';
-import { downloadFile } from '@switchboard/ui';
+import { downloadFile, formatShare } from '@switchboard/ui';
 import type { RouterOutputs } from '@switchboard/ui/trpc';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ExportCsvButton } from '../kpi/ReportSection.tsx';
 import { type CsvColumn, csvFile } from '../kpi/report-csv.ts';
 import { agentReviewsPath } from './qa-links.ts';
-import { scoreText, shareText } from './trend-format.ts';
+import { scoreText } from './trend-format.ts';
 import {
   AGENT_CSV_COLUMNS,
   CRITERION_CSV_COLUMNS,
@@ -22,7 +22,7 @@ function FigureCells({ row }: { row: Trends['overall'] }) {
     <>
       <Table.Td ta="right">{row.reviews}</Table.Td>
       <Table.Td ta="right">{scoreText(row.averageScore)}</Table.Td>
-      <Table.Td ta="right">{shareText(row.passRate)}</Table.Td>
+      <Table.Td ta="right">{formatShare(row.passRate)}</Table.Td>
       <Table.Td ta="right">{row.autoFails}</Table.Td>
       <Table.Td ta="right">{row.disputes}</Table.Td>
     </>

@@ -1,7 +1,8 @@
 import { QA_CRITERION_GROUP_LABELS } from '@switchboard/domain';
 import type { RouterOutputs } from '@switchboard/ui/trpc';
 import type { CsvColumn } from '../kpi/report-csv.ts';
-import { scoreValue, shareValue } from './trend-format.ts';
+import { rateValue } from '../kpi/report-csv.ts';
+import { scoreValue } from './trend-format.ts';
 
 type Trends = RouterOutputs['qa']['trends'];
 export type AgentTrendRow = Trends['agents'][number];
@@ -12,7 +13,7 @@ export type WeekTrendRow = Trends['weeks'][number];
 const FIGURE_COLUMNS = <Row extends Trends['overall']>(): CsvColumn<Row>[] => [
   { header: 'Reviews', value: (row) => row.reviews },
   { header: 'Average score (%)', value: (row) => scoreValue(row.averageScore) },
-  { header: 'Pass rate (fraction)', value: (row) => shareValue(row.passRate) },
+  { header: 'Pass rate (fraction)', value: (row) => rateValue(row.passRate) },
   { header: 'Auto-fails', value: (row) => row.autoFails },
   { header: 'Disputed', value: (row) => row.disputes },
 ];

@@ -6,9 +6,9 @@ import { type MembershipRole, teamMemberInputSchema } from '@switchboard/domain'
 import { useTRPC } from '@switchboard/ui/trpc';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 import { RolloutNote } from '../../lib/RolloutNote.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
-import { FormFooter } from './TeamModals.tsx';
 import type { Team } from './TeamsPage.tsx';
 import { useRefreshTeams } from './use-refresh-teams.ts';
 

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import {
@@ -19,8 +9,8 @@ import {
   updateTeamInputSchema,
 } from '@switchboard/domain';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 import { NameAndCodeFields } from '../../lib/NameAndCodeFields.tsx';
 import { RolloutNote } from '../../lib/RolloutNote.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
@@ -194,37 +184,5 @@ function EditTeamForm({ team, onDone }: { team: Team; onDone: () => void }) {
         />
       </Stack>
     </form>
-  );
-}
-
-export function FormFooter({
-  error,
-  errorTitle,
-  pending,
-  submitLabel,
-  onCancel,
-}: {
-  error: string | null;
-  errorTitle: string;
-  pending: boolean;
-  submitLabel: string;
-  onCancel: () => void;
-}) {
-  return (
-    <>
-      {error ? (
-        <Alert color="red" icon={<IconAlertTriangle />} title={errorTitle}>
-          {error}
-        </Alert>
-      ) : null}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={pending}>
-          {submitLabel}
-        </Button>
-      </Group>
-    </>
   );
 }

@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   Group,
   Loader,
@@ -20,7 +19,6 @@ import {
   type CohortFilter,
   cohortToCsv,
   TRAINING_PROGRESS_STATUS_LABELS,
-  type TrainingProgressStatus,
 } from '@switchboard/domain';
 import {
   describeError,
@@ -28,6 +26,7 @@ import {
   EmptyState,
   ErrorState,
   formatDateTime,
+  TrainingProgressBadge,
 } from '@switchboard/ui';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
 import {
@@ -46,15 +45,6 @@ import { curriculumPath, recordPath } from './training-links.ts';
 
 type Cohort = RouterOutputs['training']['cohort'];
 type Cell = Cohort['rows'][number]['cells'][number];
-
-const CELL_COLORS: Record<TrainingProgressStatus, string> = {
-  not_started: 'gray',
-  in_progress: 'blue',
-  awaiting_marking: 'violet',
-  awaiting_sign_off: 'grape',
-  failed: 'red',
-  completed: 'teal',
-};
 
 function isFilter(value: string | null): value is CohortFilter {
   return (COHORT_FILTERS as readonly string[]).includes(value ?? '');
@@ -268,9 +258,7 @@ function MatrixCell({ cell }: { cell: Cell }) {
           {TRAINING_PROGRESS_STATUS_LABELS.not_started}
         </Text>
       ) : (
-        <Badge size="sm" variant="light" color={CELL_COLORS[cell.status]} miw="max-content">
-          {TRAINING_PROGRESS_STATUS_LABELS[cell.status]}
-        </Badge>
+        <TrainingProgressBadge size="sm" status={cell.status} />
       )}
       {cell.score !== null ? <Text size="xs">{cell.score}%</Text> : null}
     </Group>

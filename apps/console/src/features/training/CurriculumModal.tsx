@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Modal, Select, Stack, Switch, Textarea } from '@mantine/core';
+import { Modal, Select, Stack, Switch, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { curriculumFieldsSchema } from '@switchboard/domain';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 import { NameAndCodeFields } from '../../lib/NameAndCodeFields.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 
@@ -118,19 +118,13 @@ function CurriculumForm({
           label="A trainer signs the curriculum off before it completes"
           {...form.getInputProps('requiresSignOff', { type: 'checkbox' })}
         />
-        {error ? (
-          <Alert color="red" icon={<IconAlertTriangle />} title="Not saved">
-            {error}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {editing ? 'Save details' : 'Create curriculum'}
-          </Button>
-        </Group>
+        <FormFooter
+          error={error}
+          errorTitle="Not saved"
+          pending={create.isPending || update.isPending}
+          submitLabel={editing ? 'Save details' : 'Create curriculum'}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -1,22 +1,12 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { describeError } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 
 /** Enrols one person or a whole cohort (pick people, or add a team's members at once). */
 export function EnrolModal({
@@ -130,19 +120,14 @@ function EnrolForm({ curriculumId, onDone }: { curriculumId: string; onDone: () 
           {chosen.size} {chosen.size === 1 ? 'person' : 'people'} chosen. Each is told in their
           workspace and finds the curriculum under My training.
         </Text>
-        {otherError ? (
-          <Alert color="red" icon={<IconAlertTriangle />} title="Not enrolled">
-            {otherError}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={chosen.size === 0} loading={enrol.isPending}>
-            Enrol
-          </Button>
-        </Group>
+        <FormFooter
+          error={otherError}
+          errorTitle="Not enrolled"
+          pending={enrol.isPending}
+          submitLabel="Enrol"
+          submitDisabled={chosen.size === 0}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );

@@ -4,18 +4,7 @@ import {
   type EnrolmentState,
   STUCK_REASON_LABELS,
   type StuckReason,
-  TRAINING_PROGRESS_STATUS_LABELS,
-  type TrainingProgressStatus,
 } from '@switchboard/domain';
-
-const PROGRESS_COLORS: Record<TrainingProgressStatus, string> = {
-  not_started: 'gray',
-  in_progress: 'blue',
-  awaiting_marking: 'violet',
-  awaiting_sign_off: 'grape',
-  failed: 'red',
-  completed: 'teal',
-};
 
 const STATE_COLORS: Record<EnrolmentState, string> = {
   not_started: 'gray',
@@ -24,17 +13,9 @@ const STATE_COLORS: Record<EnrolmentState, string> = {
   completed: 'teal',
 };
 
-export function ProgressBadge({ status }: { status: TrainingProgressStatus }) {
-  return (
-    <Badge variant="light" color={PROGRESS_COLORS[status]} miw="max-content">
-      {TRAINING_PROGRESS_STATUS_LABELS[status]}
-    </Badge>
-  );
-}
-
 export function EnrolmentStateBadge({ state }: { state: EnrolmentState }) {
   return (
-    <Badge variant="light" color={STATE_COLORS[state]} miw="max-content">
+    <Badge variant="light" color={STATE_COLORS[state]}>
       {ENROLMENT_STATE_LABELS[state]}
     </Badge>
   );
@@ -54,12 +35,12 @@ export function AttentionBadges({
   return (
     <Group gap={4}>
       {overdue ? (
-        <Badge color="red" variant="filled" size="sm" miw="max-content">
+        <Badge color="red" variant="filled" size="sm">
           Overdue
         </Badge>
       ) : null}
       {stuck ? (
-        <Badge color="orange" variant="filled" size="sm" miw="max-content">
+        <Badge color="orange" variant="filled" size="sm">
           {STUCK_REASON_LABELS[stuck]}
         </Badge>
       ) : null}

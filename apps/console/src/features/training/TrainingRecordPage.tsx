@@ -16,15 +16,20 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type QuizAttemptStatus, quizResultText, timeSpentText } from '@switchboard/domain';
-import { describeError, ErrorState, formatDateTime } from '@switchboard/ui';
+import {
+  outOfQuizAttempts,
+  type QuizAttemptStatus,
+  quizResultText,
+  timeSpentText,
+} from '@switchboard/domain';
+import { describeError, ErrorState, formatDateTime, TrainingProgressBadge } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
 import { IconArrowLeft, IconCertificate, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { AttentionBadges, EnrolmentStateBadge, ProgressBadge } from './TrainingBadges.tsx';
+import { AttentionBadges, EnrolmentStateBadge } from './TrainingBadges.tsx';
 import { cohortPath, markAttemptPath, TRAINEES_PATH } from './training-links.ts';
 
 type TrainingRecord = RouterOutputs['training']['record'];
@@ -281,10 +286,7 @@ function ModuleRows({
   const key = { enrolmentId, moduleId: module.id };
   const signOff = useMutation(trpc.training.signOffModule.mutationOptions(action));
   const retake = useMutation(trpc.training.allowRetake.mutationOptions(action));
-  const outOfAttempts =
-    module.status === 'failed' &&
-    module.maxAttempts !== null &&
-    module.attempts >= module.maxAttempts;
+  const outOfAttempts = outOfQuizAttempts(module);
   const details = [
     module.livePractice?.text,
     module.needsReacknowledgement
@@ -312,7 +314,7 @@ function ModuleRows({
           ))}
         </Table.Td>
         <Table.Td>
-          <ProgressBadge status={module.status} />
+          <TrainingProgressBadge status={module.status} />
         </Table.Td>
         <Table.Td>{module.score === null ? '—' : `${module.score}%`}</Table.Td>
         <Table.Td>

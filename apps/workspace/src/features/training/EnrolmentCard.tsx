@@ -1,10 +1,10 @@
 import { Anchor, Badge, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { ENROLMENT_STATE_LABELS } from '@switchboard/domain';
-import { formatDateTime } from '@switchboard/ui';
+import { formatDateTime, TrainingProgressBadge } from '@switchboard/ui';
 import type { RouterOutputs } from '@switchboard/ui/trpc';
 import { IconCertificate, IconLock } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { ProgressBadge } from './ProgressBadge.tsx';
+
 import { moduleLink } from './training-links.ts';
 
 type Enrolment = RouterOutputs['training']['mine']['enrolments'][number];
@@ -116,7 +116,7 @@ function ModuleRow({
               {details.join(' · ')}
             </Text>
           </Stack>
-          <ProgressBadge status={module.status} />
+          <TrainingProgressBadge status={module.status} />
         </Group>
       </Paper>
     </li>

@@ -12,7 +12,13 @@ import {
   Title,
 } from '@mantine/core';
 import { timeSpentText, traineePartDone } from '@switchboard/domain';
-import { describeError, ErrorState, formatDateTime, Markdown } from '@switchboard/ui';
+import {
+  describeError,
+  ErrorState,
+  formatDateTime,
+  Markdown,
+  TrainingProgressBadge,
+} from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { IconArrowLeft, IconLock } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -20,7 +26,7 @@ import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { LivePracticePanel } from './LivePracticePanel.tsx';
 import { type ModuleKey, type ModuleView, useTrainingRefresh } from './module-view.ts';
-import { ProgressBadge } from './ProgressBadge.tsx';
+
 import { QuizPanel } from './QuizPanel.tsx';
 import { SopReading } from './SopReading.tsx';
 import { MY_TRAINING_PATH } from './training-links.ts';
@@ -74,7 +80,7 @@ function ModuleContent({ view, moduleKey }: { view: ModuleView; moduleKey: Modul
           <Title order={1} size="h2">
             {view.title}
           </Title>
-          <ProgressBadge status={view.status} />
+          <TrainingProgressBadge status={view.status} />
         </Group>
         <Group gap="xs">
           <Badge variant="outline" color="gray">
