@@ -377,6 +377,41 @@ describe('training', () => {
     await expect(trainee.caller.training.signOffModule(key(shadowing.id))).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+
+    // The trainer takes a conversation off the log: the module no longer meets its bar.
+    const unlogged = watched[0]!.conversation;
+    await expect(
+      trainee.caller.training.removeShadowing({
+        ...key(shadowing.id),
+        conversationId: unlogged.id,
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expectBadInput(
+      trainer.caller.training.removeShadowing({ ...key(shadowing.id), conversationId: 'x' }),
+      'conversationId',
+    );
+    await expect(
+      trainer.caller.training.removeShadowing({
+        ...key(shadowing.id),
+        conversationId: own.conversation.id,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await trainer.caller.training.removeShadowing({
+        ...key(shadowing.id),
+        conversationId: unlogged.id,
+      }),
+    ).toEqual({ conversations: 1 });
+    const unmet = await trainee.caller.training.myModule(key(shadowing.id));
+    expect(unmet.status).toBe('in_progress');
+    expect(unmet.livePractice?.text).toBe('1 of 2 conversations watched');
+    await trainer.caller.training.logShadowing({
+      ...key(shadowing.id),
+      conversationNumber: unlogged.number,
+    });
+    expect((await trainee.caller.training.myModule(key(shadowing.id))).status).toBe(
+      'awaiting_sign_off',
+    );
     await trainer.caller.training.signOffModule(key(shadowing.id));
 
     // Nesting: conversations the trainee resolved since starting, with QA at the threshold.
@@ -599,6 +634,62 @@ describe('training', () => {
     await expect(
       trainer.caller.training.withdraw({ enrolmentId: aliceEnrolment.id }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('edits a curriculum and its modules from the editor options, for trainers and leads only', async () => {
+    const trainer = await api.callerAs('trainer');
+    const agent = await api.callerAs('agent');
+    const cert = await certification();
+    const options = await trainer.caller.training.editorOptions();
+    expect(options.certifications.map((row) => row.id)).toContain(cert.id);
+    await expect(agent.caller.training.editorOptions()).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+
+    const fields = {
+      code: `EDIT_${uniqueSuffix()}`,
+      name: 'Guest refunds basics',
+      certificationId: null,
+      requiresSignOff: false,
+    };
+    const { id: curriculumId } = await trainer.caller.training.createCurriculum(fields);
+    expect(
+      await trainer.caller.training.updateCurriculum({
+        ...fields,
+        curriculumId,
+        name: 'Guest refunds, the basics',
+        certificationId: cert.id,
+      }),
+    ).toEqual({ id: curriculumId });
+    expect(await trainer.caller.training.curriculum({ curriculumId })).toMatchObject({
+      name: 'Guest refunds, the basics',
+      certificationName: cert.name,
+    });
+    await expectBadInput(
+      trainer.caller.training.updateCurriculum({ ...fields, curriculumId, name: 'No' }),
+      'name',
+    );
+    await expect(
+      agent.caller.training.updateCurriculum({ ...fields, curriculumId }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    const { id: moduleId } = await trainer.caller.training.addModule({
+      curriculumId,
+      module: QUIZ,
+    });
+    await trainer.caller.training.updateModule({
+      moduleId,
+      module: { ...QUIZ, title: 'Refund policy, checked' },
+    });
+    const [edited] = (await trainer.caller.training.curriculum({ curriculumId })).modules;
+    expect(edited).toMatchObject({ id: moduleId, title: 'Refund policy, checked' });
+    await expectBadInput(
+      trainer.caller.training.updateModule({ moduleId, module: { ...QUIZ, title: '' } }),
+      'module.title',
+    );
+    await expect(
+      agent.caller.training.updateModule({ moduleId, module: QUIZ }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('manages team training plans, refuses bad input, and gives trainers no routing', async () => {

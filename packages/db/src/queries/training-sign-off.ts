@@ -4,13 +4,13 @@ import {
   type LogShadowingInput,
   type ModuleProgressKey,
   type RemoveShadowingInput,
-  shadowingProgress,
 } from '@switchboard/domain';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { trainingEnrolments } from '../schema/index.ts';
 import { notifyPeople } from './notifications.ts';
 import {
+  loadEnrolment,
   myModuleLink,
   refuseOwnRecord,
   requireEnrolment,
@@ -19,6 +19,7 @@ import {
   updateProgress,
 } from './training-enrolment.ts';
 import { TrainingRefusal } from './training-errors.ts';
+import { evaluateLivePractice } from './training-live-practice.ts';
 import { addShadowedConversation } from './training-progress.ts';
 
 /*
@@ -161,11 +162,10 @@ export async function removeShadowedConversation(
         'conversationId',
       );
     }
-    const met = shadowingProgress(module.definition.settings, conversationIds.length).met;
-    await updateProgress(tx, enrolment.id, module.id, {
-      conversationIds,
-      ...(met ? {} : { status: 'in_progress' }),
-    });
+    await updateProgress(tx, enrolment.id, module.id, { conversationIds });
+    // The shared re-count decides whether the module still meets its bar.
+    const reloaded = (await loadEnrolment(tx, enrolment.id))!;
+    await evaluateLivePractice(tx, reloaded, actorId);
     return { conversations: conversationIds.length };
   });
 }
