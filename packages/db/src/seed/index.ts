@@ -247,6 +247,23 @@ async function writeConversationBatch(db: Database, batch: ConversationBatch): P
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * What the demo's people did with the conversations once they were there: refunds and gestures
+ * decided (some waiting for a lead), training, QA reviews and hiring.
+ */
+async function insertDemoWorkOnConversations(
+  db: Database,
+  now: number,
+  seed: number,
+): Promise<Partial<SeedCounts>> {
+  const guardrailDecisions = await insertDemoGuardrailDecisions(db, now);
+  // Training before hiring: hires are enrolled in their team's training plan.
+  const training = await insertDemoTraining(db, now);
+  const qaReviews = await insertDemoQa(db, now, seed);
+  const candidates = await insertDemoHiring(db, now);
+  return { guardrailDecisions, ...training, qaReviews, candidates };
+}
+
+/**
  * Seeds the demo organisation: cities, teams, staff (with sign-in credentials), inboxes,
  * taxonomy, contacts, bookings and `conversations` conversations with their messages, events
  * and tags. Generation streams in batches — each batch is written while the next one is
@@ -294,14 +311,9 @@ export async function seedDemo(
         await insertDemoStaffing(db, new Date(now - 400 * DAY));
         // …and certifications with validities, tiers and grants to renew.
         await insertDemoCertifications(db, new Date(now));
-        // …and QA scorecards, reviews and a calibration session on the conversations there.
-        await insertDemoQa(db, now, seed);
-        // …and curricula, team training plans and a cohort (before hiring enrols its hires).
-        Object.assign(counts, await insertDemoTraining(db, now));
-        // …and requisitions with candidates through the hiring pipeline.
-        counts.candidates = await insertDemoHiring(db, now);
-        // …and refunds and gestures decided, some waiting for a lead's approval.
-        counts.guardrailDecisions = await insertDemoGuardrailDecisions(db, now);
+        // …and the work on the conversations there that came later: money decisions, training,
+        // QA and hiring (each step adds nothing when its demo data is there already).
+        Object.assign(counts, await insertDemoWorkOnConversations(db, now, seed));
         return summary(true);
       }
       throw new DemoExistsError();
@@ -420,12 +432,8 @@ export async function seedDemo(
 
     report({ phase: 'escalations', done: 0, total: 1, perSecond: 0 });
     counts.escalations = await insertDemoEscalations(db, now);
-    counts.guardrailDecisions = await insertDemoGuardrailDecisions(db, now);
     counts.incidents = await insertDemoIncidents(db, now);
-    // Training before hiring: hires are enrolled in their team's training plan.
-    Object.assign(counts, await insertDemoTraining(db, now));
-    counts.qaReviews = await insertDemoQa(db, now, seed);
-    counts.candidates = await insertDemoHiring(db, now);
+    Object.assign(counts, await insertDemoWorkOnConversations(db, now, seed));
     // Escalations and incidents added events to some conversations: bring their facts up to date.
     await refreshAllKpiFacts(db, new Date(now));
     report({ phase: 'escalations', done: 1, total: 1, perSecond: 0 });

@@ -21,6 +21,7 @@ import {
   TRAINING_PROGRESS_STATUS_LABELS,
 } from '@switchboard/domain';
 import {
+  BackLink,
   describeError,
   downloadFile,
   EmptyState,
@@ -29,13 +30,7 @@ import {
   TrainingProgressBadge,
 } from '@switchboard/ui';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
-import {
-  IconArrowLeft,
-  IconDownload,
-  IconLock,
-  IconSearch,
-  IconUserPlus,
-} from '@tabler/icons-react';
+import { IconDownload, IconLock, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -99,12 +94,9 @@ export function CohortPage() {
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to={curriculumPath(curriculumId)} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {cohort.data?.curriculum.name ?? 'Curriculum'}
-        </Group>
-      </Anchor>
+      <BackLink to={curriculumPath(curriculumId)}>
+        {cohort.data?.curriculum.name ?? 'Curriculum'}
+      </BackLink>
       {cohort.isPending ? (
         <Loader aria-label="Loading the cohort" />
       ) : cohort.isError ? (

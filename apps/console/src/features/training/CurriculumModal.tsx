@@ -3,10 +3,11 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { curriculumFieldsSchema } from '@switchboard/domain';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { FormFooter } from '../../lib/FormFooter.tsx';
 import { NameAndCodeFields } from '../../lib/NameAndCodeFields.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
+import { useRefreshTraining } from './use-refresh-training.ts';
 
 export interface CurriculumValues {
   code: string;
@@ -59,7 +60,7 @@ function CurriculumForm({
   onSaved: (curriculumId: string) => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshTraining = useRefreshTraining();
   const options = useQuery(trpc.training.editorOptions.queryOptions());
   const form = useForm<CurriculumValues>({
     mode: 'controlled',
@@ -71,7 +72,7 @@ function CurriculumForm({
       color: 'teal',
       message: editing ? 'Curriculum saved' : 'Curriculum created',
     });
-    void queryClient.invalidateQueries({ queryKey: trpc.training.pathKey() });
+    void refreshTraining();
     onSaved(id);
   };
   const create = useMutation(trpc.training.createCurriculum.mutationOptions({ onSuccess: saved }));

@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Alert,
-  Anchor,
   Badge,
   Button,
   Group,
@@ -15,11 +14,10 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { describeError, EmptyState, ErrorState } from '@switchboard/ui';
+import { BackLink, describeError, EmptyState, ErrorState } from '@switchboard/ui';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
 import {
   IconArrowDown,
-  IconArrowLeft,
   IconArrowUp,
   IconCertificate,
   IconDots,
@@ -29,12 +27,13 @@ import {
   IconTrash,
   IconUsers,
 } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CurriculumModal } from './CurriculumModal.tsx';
 import { ModuleDrawer } from './ModuleDrawer.tsx';
 import { cohortPath, TRAINING_PATH } from './training-links.ts';
+import { useRefreshTraining } from './use-refresh-training.ts';
 
 type Curriculum = RouterOutputs['training']['curriculum'];
 type Module = Curriculum['modules'][number];
@@ -46,12 +45,7 @@ export function CurriculumPage() {
   const curriculum = useQuery(trpc.training.curriculum.queryOptions({ curriculumId }));
   return (
     <Stack gap="md">
-      <Anchor component={Link} to={TRAINING_PATH} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          Curricula
-        </Group>
-      </Anchor>
+      <BackLink to={TRAINING_PATH}>Curricula</BackLink>
       {curriculum.isPending ? (
         <Loader aria-label="Loading the curriculum" />
       ) : curriculum.isError ? (
@@ -68,10 +62,10 @@ export function CurriculumPage() {
 
 function CurriculumEditor({ curriculum }: { curriculum: Curriculum }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshTraining = useRefreshTraining();
   const [editingDetails, setEditingDetails] = useState(false);
   const [moduleDrawer, setModuleDrawer] = useState<Module | 'new' | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.training.pathKey() });
+  const refresh = () => refreshTraining();
   const failed = (title: string) => (error: unknown) =>
     notifications.show({ color: 'red', title, message: describeError(error) });
   const reorder = useMutation(

@@ -4,9 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { describeError } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { FormFooter } from '../../lib/FormFooter.tsx';
+import { useRefreshTraining } from './use-refresh-training.ts';
 
 /** Enrols one person or a whole cohort (pick people, or add a team's members at once). */
 export function EnrolModal({
@@ -29,7 +30,7 @@ export function EnrolModal({
 
 function EnrolForm({ curriculumId, onDone }: { curriculumId: string; onDone: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshTraining = useRefreshTraining();
   const [chosen, setChosen] = useState<Map<string, string>>(new Map());
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
@@ -50,7 +51,7 @@ function EnrolForm({ curriculumId, onDone }: { curriculumId: string; onDone: () 
           color: 'teal',
           message: `Enrolled ${result.enrolled.length} ${result.enrolled.length === 1 ? 'person' : 'people'}.${already}`,
         });
-        void queryClient.invalidateQueries({ queryKey: trpc.training.pathKey() });
+        void refreshTraining();
         onDone();
       },
     }),

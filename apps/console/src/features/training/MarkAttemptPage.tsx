@@ -21,14 +21,15 @@ import {
   quizOutcome,
   quizResultText,
 } from '@switchboard/domain';
-import { describeError, ErrorState, formatDateTime } from '@switchboard/ui';
+import { BackLink, describeError, ErrorState, formatDateTime } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
-import { IconAlertTriangle, IconArrowLeft, IconCheck, IconX } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconAlertTriangle, IconCheck, IconX } from '@tabler/icons-react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { MARKING_PATH, recordPath } from './training-links.ts';
+import { useRefreshTraining } from './use-refresh-training.ts';
 
 type Attempt = RouterOutputs['training']['attempt'];
 
@@ -39,12 +40,7 @@ export function MarkAttemptPage() {
   const attempt = useQuery(trpc.training.attempt.queryOptions({ attemptId }));
   return (
     <Stack gap="md">
-      <Anchor component={Link} to={MARKING_PATH} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          Marking queue
-        </Group>
-      </Anchor>
+      <BackLink to={MARKING_PATH}>Marking queue</BackLink>
       {attempt.isPending ? (
         <Loader aria-label="Loading the attempt" />
       ) : attempt.isError ? (
@@ -58,7 +54,7 @@ export function MarkAttemptPage() {
 
 function MarkingForm({ attempt }: { attempt: Attempt }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshTraining = useRefreshTraining();
   const navigate = useNavigate();
   const [points, setPoints] = useState<Record<string, number | string>>({});
   const [feedback, setFeedback] = useState('');
@@ -70,7 +66,7 @@ function MarkingForm({ attempt }: { attempt: Attempt }) {
           color: result.status === 'passed' ? 'teal' : 'orange',
           message: `${attempt.traineeName}: ${result.resultText}`,
         });
-        void queryClient.invalidateQueries({ queryKey: trpc.training.pathKey() });
+        void refreshTraining();
         void navigate(MARKING_PATH);
       },
     }),

@@ -22,7 +22,7 @@ import {
 } from '@switchboard/domain';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { usePlacedServerErrors } from '../../lib/use-server-errors.ts';
 import {
   formPathOf,
@@ -33,6 +33,7 @@ import {
   useModuleForm,
 } from './module-form.ts';
 import { QuizQuestionsEditor } from './QuizQuestionsEditor.tsx';
+import { useRefreshTraining } from './use-refresh-training.ts';
 
 type Module = RouterOutputs['training']['curriculum']['modules'][number];
 type SopOption = RouterOutputs['training']['editorOptions']['sops'][number];
@@ -87,12 +88,12 @@ function ModuleEditorForm({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshTraining = useRefreshTraining();
   const options = useQuery(trpc.training.editorOptions.queryOptions());
   const form = useModuleForm(editing ? moduleValuesOf(editing) : newModuleValues('sop_reading'));
   const saved = () => {
     notifications.show({ color: 'teal', message: editing ? 'Module saved' : 'Module added' });
-    void queryClient.invalidateQueries({ queryKey: trpc.training.pathKey() });
+    void refreshTraining();
     onDone();
   };
   const add = useMutation(trpc.training.addModule.mutationOptions({ onSuccess: saved }));

@@ -3,10 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { TEAM_KIND_LABELS } from '@switchboard/domain';
 import { describeError, ErrorState, TableSkeleton } from '@switchboard/ui';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { TrainingHeader } from './TrainingHeader.tsx';
 import { TEAM_PLANS_PATH } from './training-links.ts';
+import { useRefreshTraining } from './use-refresh-training.ts';
 
 type TeamPlan = RouterOutputs['training']['teamPlans'][number];
 
@@ -41,7 +42,7 @@ function TeamPlanCard({
   options: Array<{ value: string; label: string }>;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const refreshTraining = useRefreshTraining();
   const saved = team.curricula.map((curriculum) => curriculum.curriculumId);
   const [chosen, setChosen] = useState<string[]>(saved);
   const dirty = chosen.join() !== saved.join();
@@ -49,7 +50,7 @@ function TeamPlanCard({
     trpc.training.setTeamPlan.mutationOptions({
       onSuccess: () => {
         notifications.show({ color: 'teal', message: `${team.name}: training plan saved` });
-        void queryClient.invalidateQueries({ queryKey: trpc.training.pathKey() });
+        void refreshTraining();
       },
       onError: (error) =>
         notifications.show({ color: 'red', title: 'Not saved', message: describeError(error) }),

@@ -22,15 +22,22 @@ import {
   quizResultText,
   timeSpentText,
 } from '@switchboard/domain';
-import { describeError, ErrorState, formatDateTime, TrainingProgressBadge } from '@switchboard/ui';
+import {
+  BackLink,
+  describeError,
+  ErrorState,
+  formatDateTime,
+  TrainingProgressBadge,
+} from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
 import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
-import { IconArrowLeft, IconCertificate, IconTrash } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconCertificate, IconTrash } from '@tabler/icons-react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { AttentionBadges, EnrolmentStateBadge } from './TrainingBadges.tsx';
 import { cohortPath, markAttemptPath, TRAINEES_PATH } from './training-links.ts';
+import { useRefreshTraining } from './use-refresh-training.ts';
 
 type TrainingRecord = RouterOutputs['training']['record'];
 type Enrolment = TrainingRecord['enrolments'][number];
@@ -38,10 +45,10 @@ type Module = Enrolment['modules'][number];
 
 /** Runs a training action, refreshes what training shows, and says how it went. */
 function useTrainingAction() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const _trpc = useTRPC();
+  const refreshTraining = useRefreshTraining();
   return {
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.training.pathKey() }),
+    onSuccess: () => refreshTraining(),
     onError: (error: unknown) =>
       notifications.show({ color: 'red', title: 'Not done', message: describeError(error) }),
   };
@@ -58,12 +65,7 @@ export function TrainingRecordPage() {
   const record = useQuery(trpc.training.record.queryOptions({ userId }));
   return (
     <Stack gap="md">
-      <Anchor component={Link} to={TRAINEES_PATH} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          Trainees
-        </Group>
-      </Anchor>
+      <BackLink to={TRAINEES_PATH}>Trainees</BackLink>
       {record.isPending ? (
         <Loader aria-label="Loading the training record" />
       ) : record.isError ? (

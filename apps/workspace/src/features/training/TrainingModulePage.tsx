@@ -1,6 +1,5 @@
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Container,
@@ -13,6 +12,7 @@ import {
 } from '@mantine/core';
 import { timeSpentText, traineePartDone } from '@switchboard/domain';
 import {
+  BackLink,
   describeError,
   ErrorState,
   formatDateTime,
@@ -20,7 +20,7 @@ import {
   TrainingProgressBadge,
 } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { IconArrowLeft, IconLock } from '@tabler/icons-react';
+import { IconLock } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
@@ -51,12 +51,7 @@ export function TrainingModulePage() {
   return (
     <Container size="md" py="md">
       <Stack gap="md">
-        <Anchor component={Link} to={MY_TRAINING_PATH} size="sm">
-          <Group gap={4}>
-            <IconArrowLeft size={14} />
-            My training
-          </Group>
-        </Anchor>
+        <BackLink to={MY_TRAINING_PATH}>My training</BackLink>
         {view.isPending ? (
           <Loader aria-label="Loading the module" />
         ) : view.isError ? (
