@@ -9,6 +9,7 @@ import {
   type QaAnswers,
   type QaCalibrationStatus,
   type QaReviewStatus,
+  reviewableIssue,
 } from '@switchboard/domain';
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
@@ -57,22 +58,13 @@ export async function createQaCalibration(
     if (!conversation) {
       throw new QaError('BAD_REQUEST', 'There is no such conversation', 'conversationNumber');
     }
-    if (conversation.status !== 'resolved' && conversation.status !== 'closed') {
-      throw new QaError(
-        'BAD_REQUEST',
-        'Calibrate on a resolved conversation',
-        'conversationNumber',
-      );
-    }
-    if (!conversation.assigneeId) {
-      throw new QaError('BAD_REQUEST', 'Nobody handled this conversation', 'conversationNumber');
-    }
-    if (version.audience && version.audience !== conversation.audience) {
-      throw new QaError(
-        'BAD_REQUEST',
-        `${version.name} reviews ${version.audience} conversations; this one is from a ${conversation.audience}`,
-        'scorecardId',
-      );
+    const issue = reviewableIssue(conversation, version, {
+      unresolved: 'Calibrate on a resolved conversation',
+      unhandled: 'Nobody handled this conversation',
+    });
+    if (issue) {
+      const field = issue.on === 'scorecard' ? 'scorecardId' : 'conversationNumber';
+      throw new QaError('BAD_REQUEST', issue.message, field);
     }
     const staff = await tx
       .select({ id: users.id, name: users.name, role: users.role, active: users.active })

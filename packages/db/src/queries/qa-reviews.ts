@@ -14,6 +14,7 @@ import {
   qaReviewAnswersInputSchema,
   qaReviewRefusal,
   qaScore,
+  reviewableIssue,
   type SettleQaReviewInput,
   type StartQaReviewInput,
   settleQaReviewInputSchema,
@@ -195,29 +196,16 @@ export async function startQaReview(
     if (!conversation) {
       throw new QaError('BAD_REQUEST', 'There is no such conversation', conversationField);
     }
-    if (conversation.status !== 'resolved' && conversation.status !== 'closed') {
-      throw new QaError(
-        'BAD_REQUEST',
-        'Review a conversation once it is resolved',
-        conversationField,
-      );
-    }
-    if (!conversation.assigneeId) {
-      throw new QaError(
-        'BAD_REQUEST',
-        'Nobody handled this conversation, so there is no one to review',
-        conversationField,
-      );
+    const issue = reviewableIssue(conversation, version, {
+      unresolved: 'Review a conversation once it is resolved',
+      unhandled: 'Nobody handled this conversation, so there is no one to review',
+    });
+    if (issue) {
+      const field = issue.on === 'scorecard' ? 'scorecardId' : conversationField;
+      throw new QaError('BAD_REQUEST', issue.message, field);
     }
     if (conversation.assigneeId === reviewer.id) {
       throw new QaError('FORBIDDEN', 'You handled this conversation: someone else reviews it');
-    }
-    if (version.audience && version.audience !== conversation.audience) {
-      throw new QaError(
-        'BAD_REQUEST',
-        `${version.name} reviews ${version.audience} conversations; this one is from a ${conversation.audience}`,
-        'scorecardId',
-      );
     }
     const [mine] = await tx
       .select({ id: qaReviews.id })
@@ -234,7 +222,8 @@ export async function startQaReview(
       .insert(qaReviews)
       .values({
         conversationId: conversation.id,
-        agentId: conversation.assigneeId,
+        // reviewableIssue refused a conversation nobody handled.
+        agentId: conversation.assigneeId!,
         reviewerId: reviewer.id,
         scorecardVersionId: version.currentVersionId,
         sample: parsed.sample,

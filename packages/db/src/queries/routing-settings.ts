@@ -3,7 +3,7 @@ import type {
   UpdateAgentRoutingInput,
   UpdateInboxInput,
 } from '@switchboard/domain';
-import { CHANNEL_NAMES } from '@switchboard/domain';
+import { CHANNEL_NAMES, totalCapacity } from '@switchboard/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
 import { cities, inboxes, memberships, teams, users } from '../schema/index.ts';
@@ -220,8 +220,7 @@ export async function updateAgentRouting(
       skills: input.skills,
       languages: input.languages,
     };
-    // The total stays meaningful for reports that predate per-channel capacity.
-    const capacity = Object.values(input.channelCapacity).reduce((sum, max) => sum + (max ?? 0), 0);
+    const capacity = totalCapacity(input.channelCapacity);
     await tx
       .update(users)
       .set({ ...after, capacity })

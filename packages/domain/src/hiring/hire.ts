@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChannelCapacity } from '../routing/placement.ts';
+import { type ChannelCapacity, totalCapacity } from '../routing/placement.ts';
 
 /**
  * What a hire becomes: an agent, offline until they sign in, with a nesting load — a couple
@@ -13,7 +13,7 @@ export const TRAINEE_PROFILE = {
   role: 'agent',
   availability: 'offline',
   channelCapacity: TRAINEE_CHANNEL_CAPACITY,
-  capacity: Object.values(TRAINEE_CHANNEL_CAPACITY).reduce((sum, max) => sum + (max ?? 0), 0),
+  capacity: totalCapacity(TRAINEE_CHANNEL_CAPACITY),
 } as const;
 
 export const hireInputSchema = z.object({ candidateId: z.uuid('Not a candidate id') });

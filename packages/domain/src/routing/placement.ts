@@ -14,6 +14,11 @@ export const channelCapacitySchema = z.partialRecord(
 );
 export type ChannelCapacity = z.infer<typeof channelCapacitySchema>;
 
+/** The total across channels, kept for reports that predate per-channel capacity. */
+export function totalCapacity(channelCapacity: ChannelCapacity): number {
+  return Object.values(channelCapacity).reduce<number>((sum, max) => sum + (max ?? 0), 0);
+}
+
 /** How the inbox was chosen when the rules did not name one directly. */
 export type InboxChoice = 'rule_inbox' | 'rule_team' | 'audience_city_default';
 
