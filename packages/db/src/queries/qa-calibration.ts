@@ -8,6 +8,7 @@ import {
   pageInputSchema,
   type QaAnswers,
   type QaCalibrationStatus,
+  type QaCriterion,
   type QaReviewStatus,
   reviewableIssue,
 } from '@switchboard/domain';
@@ -26,7 +27,7 @@ import { findConversationDetail } from './conversations.ts';
 import { notifyPeople } from './notifications.ts';
 import { QaError } from './qa-refusal.ts';
 import type { QaStaff } from './qa-reviews.ts';
-import { currentQaVersion, qaVersionById } from './qa-scorecards.ts';
+import { currentQaVersion, qaVersionById, scorecardView } from './qa-scorecards.ts';
 
 /*
  * Calibration sessions: every reviewer scores the same conversation on the same scorecard
@@ -36,6 +37,20 @@ import { currentQaVersion, qaVersionById } from './qa-scorecards.ts';
  */
 
 const calibrationLink = (id: string) => `/console/qa/calibration/${id}`;
+
+/** How far the submitted reviews of a session agree, criterion by criterion. */
+function sessionResult(
+  criteria: readonly QaCriterion[],
+  submitted: ReadonlyArray<{ reviewerId: string; scores: unknown }>,
+) {
+  return calibrationResult(
+    criteria,
+    submitted.map((review) => ({
+      reviewerId: review.reviewerId,
+      answers: review.scores as QaAnswers,
+    })),
+  );
+}
 
 export async function createQaCalibration(
   db: DatabaseOrTransaction,
@@ -220,15 +235,7 @@ export async function listQaCalibrations(
     const own = reviews.filter((review) => review.sessionId === session.id);
     const submitted = own.filter((review) => review.submittedAt !== null);
     const version = versions.get(session.scorecardVersionId);
-    const result = version
-      ? calibrationResult(
-          version.criteria,
-          submitted.map((review) => ({
-            reviewerId: review.reviewerId,
-            answers: review.scores as QaAnswers,
-          })),
-        )
-      : null;
+    const result = version ? sessionResult(version.criteria, submitted) : null;
     const mine = own.find((review) => review.reviewerId === viewerId);
     return {
       ...session,
@@ -260,24 +267,10 @@ export async function qaCalibrationDetail(db: Database, id: string, viewer: QaSt
   const revealed = status === 'revealed';
   const submitted = reviews.filter((review) => review.submittedAt !== null);
   const mine = reviews.find((review) => review.reviewerId === viewer.id) ?? null;
-  const result = revealed
-    ? calibrationResult(
-        version.criteria,
-        submitted.map((review) => ({
-          reviewerId: review.reviewerId,
-          answers: review.scores as QaAnswers,
-        })),
-      )
-    : null;
+  const result = revealed ? sessionResult(version.criteria, submitted) : null;
   return {
     session: { ...session, status },
-    scorecard: {
-      id: version.scorecardId,
-      name: version.scorecardName,
-      version: version.version,
-      passMark: version.passMark,
-      criteria: version.criteria,
-    },
+    scorecard: scorecardView(version),
     conversation,
     reviewers: reviews.map((review) => ({
       reviewerId: review.reviewerId,

@@ -25,7 +25,7 @@ import {
 import { findConversationDetail } from './conversations.ts';
 import { allOf, onTeam, pageOf } from './list-helpers.ts';
 import { QaError } from './qa-refusal.ts';
-import { qaVersionById } from './qa-scorecards.ts';
+import { qaVersionById, scorecardView } from './qa-scorecards.ts';
 
 /*
  * Reading reviews: the console's list and review page (leads, trainers, admins see every
@@ -171,13 +171,7 @@ async function reviewDetail(db: Database, record: ReviewRecord) {
       : null;
   return {
     review: { ...record, disputableUntil },
-    scorecard: {
-      id: version.scorecardId,
-      name: version.scorecardName,
-      version: version.version,
-      passMark: version.passMark,
-      criteria: version.criteria,
-    },
+    scorecard: scorecardView(version),
     events,
     conversation,
   };

@@ -138,6 +138,17 @@ export async function qaVersionById(db: DatabaseOrTransaction, versionId: string
   return { ...row, criteria: storedCriteria(row.criteria) };
 }
 
+/** A version as review and calibration pages show it beside the scores. */
+export function scorecardView(version: Awaited<ReturnType<typeof qaVersionById>>) {
+  return {
+    id: version.scorecardId,
+    name: version.scorecardName,
+    version: version.version,
+    passMark: version.passMark,
+    criteria: version.criteria,
+  };
+}
+
 async function refuseTakenCode(tx: DatabaseOrTransaction, code: string, exceptId?: string) {
   const [taken] = await tx
     .select({ name: qaScorecards.name })
