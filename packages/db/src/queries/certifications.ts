@@ -4,6 +4,7 @@ import {
   type CertificationHoldersInput,
   type CertificationListInput,
   type CertificationSource,
+  type CertificationState,
   type CreateCertificationInput,
   certificationExpiry,
   certificationState,
@@ -202,27 +203,12 @@ export async function listCertifications(
   input: CertificationListInput,
   now: Date = new Date(),
 ) {
-  const at = now.toISOString();
   const rows = await db
     .select({
       ...catalogColumns,
-      // Aliases spelled out: Drizzle leaves columns unqualified in a one-table select.
-      valid: sql<number>`(select count(*)::int from user_certifications uc
-        join users u on u.id = uc.user_id and u.active
-        where uc.certification_id = "certifications"."id"
-          and (uc.expires_at is null
-            or uc.expires_at > ${at}::timestamptz
-              + "certifications"."renewal_reminder_days" * interval '1 day'))`,
-      expiringSoon: sql<number>`(select count(*)::int from user_certifications uc
-        join users u on u.id = uc.user_id and u.active
-        where uc.certification_id = "certifications"."id"
-          and uc.expires_at > ${at}::timestamptz
-          and uc.expires_at <= ${at}::timestamptz
-            + "certifications"."renewal_reminder_days" * interval '1 day')`,
-      expired: sql<number>`(select count(*)::int from user_certifications uc
-        join users u on u.id = uc.user_id and u.active
-        where uc.certification_id = "certifications"."id"
-          and uc.expires_at <= ${at}::timestamptz)`,
+      valid: activeHolders('valid', now),
+      expiringSoon: activeHolders('expiring_soon', now),
+      expired: activeHolders('expired', now),
     })
     .from(certifications)
     .where(input.includeArchived ? undefined : eq(certifications.active, true))
@@ -487,21 +473,37 @@ function holderStateFilter(
   state: NonNullable<CertificationHoldersInput['state']>,
   now: Date,
 ): SQL {
-  const at = now.toISOString();
   const grant = sql`select 1 from user_certifications uc
     join certifications c on c.id = uc.certification_id
     where uc.user_id = "users"."id" and uc.certification_id = ${certificationId}`;
-  const windowEnd = sql`${at}::timestamptz + c.renewal_reminder_days * interval '1 day'`;
+  if (state === 'missing') return sql`not exists (${grant})`;
+  return sql`exists (${grant} and ${grantInState(state, now, sql.raw('c.renewal_reminder_days'))})`;
+}
+
+/**
+ * A grant (aliased uc) in `state` at `now`: the SQL twin of the domain's certification state,
+ * with the reminder window of its certification.
+ */
+function grantInState(state: CertificationState, now: Date, reminderDays: SQL): SQL {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const windowEnd = sql`${at} + ${reminderDays} * interval '1 day'`;
   switch (state) {
-    case 'missing':
-      return sql`not exists (${grant})`;
     case 'expired':
-      return sql`exists (${grant} and uc.expires_at <= ${at}::timestamptz)`;
+      return sql`uc.expires_at <= ${at}`;
     case 'expiring_soon':
-      return sql`exists (${grant} and uc.expires_at > ${at}::timestamptz and uc.expires_at <= ${windowEnd})`;
+      return sql`(uc.expires_at > ${at} and uc.expires_at <= ${windowEnd})`;
     case 'valid':
-      return sql`exists (${grant} and (uc.expires_at is null or uc.expires_at > ${windowEnd}))`;
+      return sql`(uc.expires_at is null or uc.expires_at > ${windowEnd})`;
   }
+}
+
+/** How many active people hold a catalog row's certification in `state`. */
+function activeHolders(state: CertificationState, now: Date) {
+  // Spelled out: Drizzle leaves columns unqualified in a one-table select.
+  return sql<number>`(select count(*)::int from user_certifications uc
+    join users u on u.id = uc.user_id and u.active
+    where uc.certification_id = "certifications"."id"
+      and ${grantInState(state, now, sql.raw('"certifications"."renewal_reminder_days"'))})`;
 }
 
 async function teamsOf(db: DatabaseOrTransaction, userIds: string[]) {
