@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { GUARDRAIL_ACTION_LABELS, type GuardrailAction } from '../guardrails/decide.ts';
 import { TEAM_KIND_LABELS, type TeamKind } from '../people/teams.ts';
 import { instantOfLocalTime } from '../sla/business-time.ts';
-import { localClock } from '../sla/calendar.ts';
+import { localClock, shiftDate, WEEKDAYS } from '../sla/calendar.ts';
 
 /**
  * How a reviewed conversation was picked. Reviewers work from the four samples, or pick a
@@ -52,23 +52,17 @@ export const QA_SAMPLE_DESCRIPTIONS: Record<QaSampleList, string> = {
     'Conversations where a refund, gesture or rebooking needed a lead’s or Finance’s approval.',
 };
 
-const DAY_MS = 86_400_000;
-
 /** The Monday (YYYY-MM-DD, local) of the week `at` falls in, in `timeZone`. */
 export function weekStartOf(at: Date, timeZone: string): string {
   const { date, weekday } = localClock(at, timeZone);
-  const offset = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(weekday);
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day - offset)).toISOString().slice(0, 10);
+  return shiftDate(date, -WEEKDAYS.indexOf(weekday));
 }
 
 /** The instants a local week (Monday 00:00 to the next Monday 00:00) covers. */
 export function weekRange(weekStart: string, timeZone: string): { from: Date; to: Date } {
-  const [year, month, day] = weekStart.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(year, month - 1, day) + 7 * DAY_MS).toISOString().slice(0, 10);
   return {
     from: instantOfLocalTime(weekStart, '00:00', timeZone),
-    to: instantOfLocalTime(next, '00:00', timeZone),
+    to: instantOfLocalTime(shiftDate(weekStart, 7), '00:00', timeZone),
   };
 }
 
@@ -79,8 +73,7 @@ export function weeksBetween(from: Date, to: Date, timeZone: string): string[] {
   let week = weekStartOf(from, timeZone);
   while (week <= last) {
     weeks.push(week);
-    const [year, month, day] = week.split('-').map(Number) as [number, number, number];
-    week = new Date(Date.UTC(year, month - 1, day) + 7 * DAY_MS).toISOString().slice(0, 10);
+    week = shiftDate(week, 7);
   }
   return weeks;
 }

@@ -1,4 +1,10 @@
-import { type BusinessCalendar, localClock, WEEKDAYS, type Weekday } from './calendar.ts';
+import {
+  type BusinessCalendar,
+  localClock,
+  shiftDate,
+  WEEKDAYS,
+  type Weekday,
+} from './calendar.ts';
 
 /*
  * Business time is counted in real elapsed minutes while the calendar is open: an interval that
@@ -63,11 +69,6 @@ function computeOpenIntervals(date: string, calendar: BusinessCalendar): Array<[
         : instantOfLocalTime(date, to, calendar.timeZone).getTime(),
     ])
     .filter(([from, to]) => to > from);
-}
-
-function shiftDate(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
 /** Days of opening hours worked out first (most targets end within days), then per extension. */

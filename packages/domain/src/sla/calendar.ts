@@ -96,3 +96,9 @@ export function isWithinBusinessHours(at: Date, calendar: BusinessCalendar): boo
   if (calendar.holidays.includes(date)) return false;
   return (calendar.weekly[weekday] ?? []).some(([from, to]) => time >= from && time < to);
 }
+
+/** A local date (YYYY-MM-DD) `days` later (or earlier), across month and year ends. */
+export function shiftDate(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}

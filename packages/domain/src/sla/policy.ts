@@ -8,6 +8,7 @@ import {
   businessCalendarSchema,
   isWithinBusinessHours,
   localClock,
+  shiftDate,
   WEEKDAY_LABELS,
   WEEKDAYS,
   type Weekday,
@@ -398,11 +399,6 @@ export function slaPolicyWarnings(
     }
   }
   return warnings;
-}
-
-function shiftDate(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
 function weekdayOfDate(date: string): Weekday {
