@@ -2,7 +2,7 @@ import { type AgentTier, certificationExpiry } from '@switchboard/domain';
 import { inArray } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 import { certifications, userCertifications, users } from '../schema/index.ts';
-import { DEMO_EMAIL_DOMAIN, DEMO_USERS } from './organisation.ts';
+import { DEMO_USERS, demoEmail } from './organisation.ts';
 
 /*
  * The demo's certifications: what the Lisbon operator's agents are certified for, with grants
@@ -84,40 +84,48 @@ interface DemoGrant {
   note?: string;
 }
 
-const at = (name: string) => `${name}@${DEMO_EMAIL_DOMAIN}`;
-
 /** The L2 specialists hold Senior refunds; Sofia's runs out within its reminder window. */
 const SENIOR: DemoGrant[] = DEMO_USERS.filter(
   (user) => user.role === 'agent' && user.agentTier === 'L2',
 ).map((user, index) => ({
   holder: user.email,
   code: 'SENIOR_REFUNDS',
-  daysAgo: user.email === at('sofia.costa') ? 335 : 40 + index * 25,
+  daysAgo: user.email === demoEmail('sofia.costa') ? 335 : 40 + index * 25,
 }));
 
 const DEMO_GRANTS: readonly DemoGrant[] = [
   ...SENIOR,
-  { holder: at('agent'), code: 'GUEST_REFUNDS', daysAgo: 100, note: 'Passed the refunds module.' },
-  { holder: at('ana.silva'), code: 'GUEST_REFUNDS', daysAgo: 350 },
-  { holder: at('joao.pereira'), code: 'GUEST_REFUNDS', daysAgo: 372 },
-  { holder: at('lucia.mendez'), code: 'GUEST_REFUNDS', daysAgo: 200 },
-  { holder: at('emily.clarke'), code: 'GUEST_REFUNDS', daysAgo: 20, note: 'Nesting done, QA 92%.' },
-  { holder: at('priya.nair'), code: 'DRIVER_PAYOUTS', daysAgo: 120 },
-  { holder: at('rui.santos'), code: 'DRIVER_PAYOUTS', daysAgo: 60 },
-  { holder: at('omar.haddad'), code: 'DRIVER_PAYOUTS', daysAgo: 380 },
-  { holder: at('priya.nair'), code: 'SAFETY', daysAgo: 30 },
-  { holder: at('lead'), code: 'SAFETY', daysAgo: 90 },
-  { holder: at('karim.mansour'), code: 'SAFETY', daysAgo: 20 },
-  { holder: at('claire.dubois'), code: 'SAFETY', daysAgo: 170 },
-  { holder: at('carlos.ortega'), code: 'SAFETY', daysAgo: 195 },
-  { holder: at('agent'), code: 'LANGUAGE_PT', daysAgo: 300 },
-  { holder: at('ana.silva'), code: 'LANGUAGE_PT', daysAgo: 390 },
-  { holder: at('joao.pereira'), code: 'LANGUAGE_PT', daysAgo: 390 },
-  { holder: at('rui.santos'), code: 'LANGUAGE_PT', daysAgo: 390 },
-  { holder: at('omar.haddad'), code: 'LANGUAGE_AR', daysAgo: 390 },
-  { holder: at('fatima.alnuaimi'), code: 'LANGUAGE_AR', daysAgo: 390 },
-  { holder: at('youssef.amrani'), code: 'LANGUAGE_AR', daysAgo: 390 },
-  { holder: at('karim.mansour'), code: 'LANGUAGE_AR', daysAgo: 390 },
+  {
+    holder: demoEmail('agent'),
+    code: 'GUEST_REFUNDS',
+    daysAgo: 100,
+    note: 'Passed the refunds module.',
+  },
+  { holder: demoEmail('ana.silva'), code: 'GUEST_REFUNDS', daysAgo: 350 },
+  { holder: demoEmail('joao.pereira'), code: 'GUEST_REFUNDS', daysAgo: 372 },
+  { holder: demoEmail('lucia.mendez'), code: 'GUEST_REFUNDS', daysAgo: 200 },
+  {
+    holder: demoEmail('emily.clarke'),
+    code: 'GUEST_REFUNDS',
+    daysAgo: 20,
+    note: 'Nesting done, QA 92%.',
+  },
+  { holder: demoEmail('priya.nair'), code: 'DRIVER_PAYOUTS', daysAgo: 120 },
+  { holder: demoEmail('rui.santos'), code: 'DRIVER_PAYOUTS', daysAgo: 60 },
+  { holder: demoEmail('omar.haddad'), code: 'DRIVER_PAYOUTS', daysAgo: 380 },
+  { holder: demoEmail('priya.nair'), code: 'SAFETY', daysAgo: 30 },
+  { holder: demoEmail('lead'), code: 'SAFETY', daysAgo: 90 },
+  { holder: demoEmail('karim.mansour'), code: 'SAFETY', daysAgo: 20 },
+  { holder: demoEmail('claire.dubois'), code: 'SAFETY', daysAgo: 170 },
+  { holder: demoEmail('carlos.ortega'), code: 'SAFETY', daysAgo: 195 },
+  { holder: demoEmail('agent'), code: 'LANGUAGE_PT', daysAgo: 300 },
+  { holder: demoEmail('ana.silva'), code: 'LANGUAGE_PT', daysAgo: 390 },
+  { holder: demoEmail('joao.pereira'), code: 'LANGUAGE_PT', daysAgo: 390 },
+  { holder: demoEmail('rui.santos'), code: 'LANGUAGE_PT', daysAgo: 390 },
+  { holder: demoEmail('omar.haddad'), code: 'LANGUAGE_AR', daysAgo: 390 },
+  { holder: demoEmail('fatima.alnuaimi'), code: 'LANGUAGE_AR', daysAgo: 390 },
+  { holder: demoEmail('youssef.amrani'), code: 'LANGUAGE_AR', daysAgo: 390 },
+  { holder: demoEmail('karim.mansour'), code: 'LANGUAGE_AR', daysAgo: 390 },
 ];
 
 /**
@@ -152,11 +160,11 @@ export async function insertDemoCertifications(
     .from(users)
     .where(
       inArray(users.email, [
-        ...new Set([...DEMO_GRANTS.map((grant) => grant.holder), at('trainer')]),
+        ...new Set([...DEMO_GRANTS.map((grant) => grant.holder), demoEmail('trainer')]),
       ]),
     );
   const staffId = new Map(staff.map((person) => [person.email, person.id]));
-  const trainerId = staffId.get(at('trainer')) ?? null;
+  const trainerId = staffId.get(demoEmail('trainer')) ?? null;
   const rows = DEMO_GRANTS.flatMap((grant) => {
     const userId = staffId.get(grant.holder);
     const certification = byCode.get(grant.code);

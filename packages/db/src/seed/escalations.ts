@@ -1,11 +1,9 @@
 import { exampleEscalationMatrix } from '@switchboard/domain';
-import { eq } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
 import { listEscalationMatrix, saveEscalationMatrixEntry } from '../queries/escalation-matrix.ts';
 import { createEscalation, moveEscalationRecord } from '../queries/escalations.ts';
 import { teamMemberIds } from '../queries/notifications.ts';
-import { users } from '../schema/index.ts';
-import { DEMO_EMAIL_DOMAIN } from './organisation.ts';
+import { findDemoStaff } from './organisation.ts';
 import { recentWorkedConversations } from './worked-conversations.ts';
 
 /** The demo's escalation matrix: the example one, set up by the admin when the company began. */
@@ -13,10 +11,7 @@ export async function insertDemoEscalationMatrix(
   db: DatabaseOrTransaction,
   createdAt: Date,
 ): Promise<number> {
-  const [admin] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, `admin@${DEMO_EMAIL_DOMAIN}`));
+  const admin = await findDemoStaff(db, 'admin');
   for (const entry of exampleEscalationMatrix) {
     await saveEscalationMatrixEntry(db, entry, { actorId: admin?.id ?? null, now: createdAt });
   }

@@ -1,10 +1,9 @@
 import type { GuardrailAction } from '@switchboard/domain';
-import { eq } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { answerApproval, proposeAction } from '../queries/guardrail-decisions.ts';
-import { guardrailDecisions, users } from '../schema/index.ts';
+import { guardrailDecisions } from '../schema/index.ts';
 import { DEMO_MONEY_TYPES, demoEvidenceFor } from './guardrails.ts';
-import { DEMO_EMAIL_DOMAIN } from './organisation.ts';
+import { findDemoStaff } from './organisation.ts';
 import { REQUEST_TYPES } from './taxonomy.ts';
 import { recentWorkedConversations } from './worked-conversations.ts';
 
@@ -74,10 +73,7 @@ export async function insertDemoGuardrailDecisions(db: Database, now: number): P
     .from(guardrailDecisions)
     .limit(1);
   if (existing) return 0;
-  const [lead] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, `lead@${DEMO_EMAIL_DOMAIN}`));
+  const lead = await findDemoStaff(db, 'lead');
   if (!lead) return 0;
   const candidates = await recentWorkedConversations(db, {
     requestTypeCodes: DEMO_MONEY_TYPES,

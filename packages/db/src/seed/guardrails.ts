@@ -8,13 +8,8 @@ import {
 import { eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 import { recordChange } from '../queries/config-changes.ts';
-import {
-  guardrailPolicies,
-  guardrailPolicyVersions,
-  requestTypes,
-  users,
-} from '../schema/index.ts';
-import { DEMO_EMAIL_DOMAIN } from './organisation.ts';
+import { guardrailPolicies, guardrailPolicyVersions, requestTypes } from '../schema/index.ts';
+import { findDemoStaff } from './organisation.ts';
 import { REQUEST_TYPES } from './taxonomy.ts';
 
 /*
@@ -99,11 +94,7 @@ export async function insertDemoGuardrails(
   db: DatabaseOrTransaction,
   createdAt: Date,
 ): Promise<number> {
-  const [lead] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, `lead@${DEMO_EMAIL_DOMAIN}`));
-  const leadId = lead?.id ?? null;
+  const leadId = (await findDemoStaff(db, 'lead'))?.id ?? null;
   for (const code of DEMO_MONEY_TYPES) {
     const policy = guardrailPolicySchema.parse(demoPolicy(code));
     const [type] = await db

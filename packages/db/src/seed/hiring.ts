@@ -21,7 +21,7 @@ import {
   teams,
   users,
 } from '../schema/index.ts';
-import { DEMO_EMAIL_DOMAIN, type TeamCode } from './organisation.ts';
+import { demoEmail, type TeamCode } from './organisation.ts';
 
 /*
  * The demo's hiring: four requisitions of the Lisbon operator (guest support in Lisbon,
@@ -33,8 +33,8 @@ import { DEMO_EMAIL_DOMAIN, type TeamCode } from './organisation.ts';
  */
 
 const DAY = 86_400_000;
-const TRAINER = `trainer@${DEMO_EMAIL_DOMAIN}`;
-const LEAD = `lead@${DEMO_EMAIL_DOMAIN}`;
+const TRAINER = demoEmail('trainer');
+const LEAD = demoEmail('lead');
 
 type StageName = (typeof DEFAULT_ACTIVE_STAGES)[number];
 

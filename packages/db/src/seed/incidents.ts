@@ -10,20 +10,11 @@ import {
   resolveIncident,
   setCorrectiveActionStatus,
 } from '../queries/incidents.ts';
-import { cities, conversations, users } from '../schema/index.ts';
-import { DEMO_EMAIL_DOMAIN } from './organisation.ts';
+import { cities, conversations } from '../schema/index.ts';
+import { demoStaff } from './organisation.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-
-async function userId(db: Database, local: string): Promise<string> {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, `${local}@${DEMO_EMAIL_DOMAIN}`));
-  if (!row) throw new Error(`demo user ${local} is missing`);
-  return row.id;
-}
 
 /**
  * The demo's incidents and improvement work, through the app's own queries: one open SEV2 in
@@ -31,10 +22,10 @@ async function userId(db: Database, local: string): Promise<string> {
  * review and corrective actions, and improvement items on the themes leads would see first.
  */
 export async function insertDemoIncidents(db: Database, now: number): Promise<number> {
-  const lead = { userId: await userId(db, 'lead'), role: 'lead' as const };
-  const karim = await userId(db, 'karim.mansour');
-  const mei = await userId(db, 'mei.tan');
-  const admin = await userId(db, 'admin');
+  const lead = { userId: (await demoStaff(db, 'lead')).id, role: 'lead' as const };
+  const karim = (await demoStaff(db, 'karim.mansour')).id;
+  const mei = (await demoStaff(db, 'mei.tan')).id;
+  const admin = (await demoStaff(db, 'admin')).id;
 
   // Open: card payments failing in Mexico City, declared 50 minutes ago.
   const declaredAt = new Date(now - 50 * MINUTE);

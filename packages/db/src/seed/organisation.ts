@@ -7,6 +7,7 @@ import type {
   TeamKind,
 } from '@switchboard/domain';
 import { hashPassword } from 'better-auth/crypto';
+import { eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 import { accounts, cities, inboxes, memberships, teams, users } from '../schema/index.ts';
 import { CITIES, type CityCode } from './cities.ts';
@@ -16,6 +17,27 @@ import type { Random } from './random.ts';
 export const DEMO_PASSWORD = 'switchboard-demo';
 
 export const DEMO_EMAIL_DOMAIN = 'switchboard.test';
+
+/** A demo address from the part before the @: `demoEmail('lead')` is lead@switchboard.test. */
+export function demoEmail(local: string): string {
+  return `${local}@${DEMO_EMAIL_DOMAIN}`;
+}
+
+/** A demo staff member by the part of their address before the @; null when there is none. */
+export async function findDemoStaff(db: DatabaseOrTransaction, local: string) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.email, demoEmail(local)));
+  return row ?? null;
+}
+
+/** The same, for demo steps that cannot do without the person. */
+export async function demoStaff(db: DatabaseOrTransaction, local: string) {
+  const staff = await findDemoStaff(db, local);
+  if (!staff) throw new Error(`The demo has no ${demoEmail(local)} account`);
+  return staff;
+}
 
 export type TeamCode =
   | 'SUPPORT_L1'

@@ -24,7 +24,7 @@ import {
 } from '../queries/qa-reviews.ts';
 import { createQaScorecard, updateQaScorecard } from '../queries/qa-scorecards.ts';
 import { conversations, escalations, qaReviews, qaScorecards, users } from '../schema/index.ts';
-import { DEMO_EMAIL_DOMAIN } from './organisation.ts';
+import { demoStaff } from './organisation.ts';
 import {
   coachingComment,
   DRIVER_SCORECARD,
@@ -54,15 +54,6 @@ interface Scorecard {
   id: string;
   passMark: number;
   criteria: QaCriterion[];
-}
-
-async function staffByEmail(db: Database, local: string): Promise<QaStaff> {
-  const [row] = await db
-    .select({ id: users.id, name: users.name, role: users.role })
-    .from(users)
-    .where(eq(users.email, `${local}@${DEMO_EMAIL_DOMAIN}`));
-  if (!row) throw new Error(`The demo has no ${local}@ account`);
-  return row;
 }
 
 /** Candidates per agent per week: enough to pick from, few enough to hold at any scale. */
@@ -212,11 +203,11 @@ export async function insertDemoQa(db: Database, now: number, seed: number): Pro
   if (existing) return 0;
   const random = new Random(seed, 'qa');
   const [trainer, lead, otherLead] = await Promise.all([
-    staffByEmail(db, 'trainer'),
-    staffByEmail(db, 'lead'),
-    staffByEmail(db, 'karim.mansour'),
+    demoStaff(db, 'trainer'),
+    demoStaff(db, 'lead'),
+    demoStaff(db, 'karim.mansour'),
   ]);
-  const demoAgent = await staffByEmail(db, 'agent');
+  const demoAgent = await demoStaff(db, 'agent');
 
   const guest = await createQaScorecard(db, GUEST_SCORECARD, {
     actorId: trainer.id,

@@ -28,7 +28,7 @@ import {
   trainingProgress,
   users,
 } from '../schema/index.ts';
-import { DEMO_EMAIL_DOMAIN } from './organisation.ts';
+import { demoEmail } from './organisation.ts';
 
 /*
  * The demo's training: a full guest onboarding (SOP readings, a tool walkthrough, a quiz with
@@ -41,7 +41,6 @@ import { DEMO_EMAIL_DOMAIN } from './organisation.ts';
  */
 
 const DAY = 86_400_000;
-const at = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
 
 const mc = (
   id: string,
@@ -374,7 +373,7 @@ function demoEnrolments(shadowed: string[]): DemoEnrolment[] {
   return [
     // Finished long ago, before the no-show playbook's v2: asked to read it again.
     {
-      email: at('ana.silva'),
+      email: demoEmail('ana.silva'),
       curriculumCode: 'GUEST_ONBOARDING',
       enrolledDaysAgo: 380,
       completedDaysAgo: 350,
@@ -388,7 +387,7 @@ function demoEnrolments(shadowed: string[]): DemoEnrolment[] {
       ],
     },
     {
-      email: at('emily.clarke'),
+      email: demoEmail('emily.clarke'),
       curriculumCode: 'GUEST_ONBOARDING',
       enrolledDaysAgo: 50,
       completedDaysAgo: 20,
@@ -402,7 +401,7 @@ function demoEnrolments(shadowed: string[]): DemoEnrolment[] {
       ],
     },
     {
-      email: at('agent'),
+      email: demoEmail('agent'),
       curriculumCode: 'GUEST_REFUNDS_CHECK',
       enrolledDaysAgo: 102,
       completedDaysAgo: 100,
@@ -412,7 +411,7 @@ function demoEnrolments(shadowed: string[]): DemoEnrolment[] {
       ],
     },
     {
-      email: at('lucia.mendez'),
+      email: demoEmail('lucia.mendez'),
       curriculumCode: 'GUEST_REFUNDS_CHECK',
       enrolledDaysAgo: 203,
       completedDaysAgo: 200,
@@ -423,21 +422,21 @@ function demoEnrolments(shadowed: string[]): DemoEnrolment[] {
     },
     // The cohort of new hires.
     {
-      email: at('beatriz.rocha'),
+      email: demoEmail('beatriz.rocha'),
       curriculumCode: 'GUEST_ONBOARDING',
       enrolledDaysAgo: 1,
       dueInDays: 27,
       progress: [],
     },
     {
-      email: at('beatriz.rocha'),
+      email: demoEmail('beatriz.rocha'),
       curriculumCode: 'GUEST_REFUNDS_CHECK',
       enrolledDaysAgo: 1,
       dueInDays: 13,
       progress: [],
     },
     {
-      email: at('tomas.ferreira'),
+      email: demoEmail('tomas.ferreira'),
       curriculumCode: 'GUEST_ONBOARDING',
       enrolledDaysAgo: 9,
       dueInDays: 19,
@@ -450,7 +449,7 @@ function demoEnrolments(shadowed: string[]): DemoEnrolment[] {
       attempts: [{ daysAgo: 1, responses: ALL_RIGHT_ONBOARDING }],
     },
     {
-      email: at('ines.carvalho'),
+      email: demoEmail('ines.carvalho'),
       curriculumCode: 'GUEST_ONBOARDING',
       enrolledDaysAgo: 12,
       dueInDays: 16,
@@ -480,7 +479,7 @@ function demoEnrolments(shadowed: string[]): DemoEnrolment[] {
       ],
     },
     {
-      email: at('rafael.lima'),
+      email: demoEmail('rafael.lima'),
       curriculumCode: 'GUEST_ONBOARDING',
       enrolledDaysAgo: 16,
       dueInDays: 12,
@@ -502,7 +501,7 @@ function demoEnrolments(shadowed: string[]): DemoEnrolment[] {
     },
     // Stuck and overdue: read one playbook three weeks ago, nothing since.
     {
-      email: at('chloe.martin'),
+      email: demoEmail('chloe.martin'),
       curriculumCode: 'GUEST_ONBOARDING',
       enrolledDaysAgo: 24,
       dueInDays: -3,
@@ -510,7 +509,7 @@ function demoEnrolments(shadowed: string[]): DemoEnrolment[] {
     },
     // Driver payouts: live nesting, a quiz to mark, and the demo agent part-way.
     {
-      email: at('diego.ramirez'),
+      email: demoEmail('diego.ramirez'),
       curriculumCode: 'DRIVER_PAYOUTS',
       enrolledDaysAgo: 30,
       dueInDays: 10,
@@ -535,7 +534,7 @@ function demoEnrolments(shadowed: string[]): DemoEnrolment[] {
       ],
     },
     {
-      email: at('joao.pereira'),
+      email: demoEmail('joao.pereira'),
       curriculumCode: 'DRIVER_PAYOUTS',
       enrolledDaysAgo: 10,
       dueInDays: 20,
@@ -556,7 +555,7 @@ function demoEnrolments(shadowed: string[]): DemoEnrolment[] {
       ],
     },
     {
-      email: at('agent'),
+      email: demoEmail('agent'),
       curriculumCode: 'DRIVER_PAYOUTS',
       enrolledDaysAgo: 3,
       dueInDays: 25,
@@ -585,7 +584,7 @@ export async function insertDemoTraining(
   const [trainer] = await db
     .select({ id: users.id })
     .from(users)
-    .where(eq(users.email, at('trainer')));
+    .where(eq(users.email, demoEmail('trainer')));
   const trainerId = trainer?.id ?? null;
   const certificationRows = await db
     .select({ id: certifications.id, code: certifications.code })
@@ -673,7 +672,7 @@ export async function insertDemoTraining(
   const traineeRows = DEMO_TRAINEES.map((trainee) => ({
     id: `trainee-${trainee.local.replace('.', '-')}`,
     name: trainee.name,
-    email: at(trainee.local),
+    email: demoEmail(trainee.local),
     emailVerified: true,
     role: 'agent' as const,
     languages: [...trainee.languages],
@@ -697,7 +696,7 @@ export async function insertDemoTraining(
     .select({ id: conversations.id })
     .from(conversations)
     .innerJoin(users, eq(users.id, conversations.assigneeId))
-    .where(and(eq(users.email, at('lucia.mendez')), isNotNull(conversations.resolvedAt)))
+    .where(and(eq(users.email, demoEmail('lucia.mendez')), isNotNull(conversations.resolvedAt)))
     .orderBy(asc(conversations.number))
     .limit(3);
 

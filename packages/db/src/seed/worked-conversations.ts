@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
-import { bookings, conversations, requestTypes, users } from '../schema/index.ts';
-import { DEMO_EMAIL_DOMAIN } from './organisation.ts';
+import { bookings, conversations, requestTypes } from '../schema/index.ts';
+import { findDemoStaff } from './organisation.ts';
 
 /**
  * The newest conversations an agent is working on, of some request types, that a demo story
@@ -19,10 +19,7 @@ export async function recentWorkedConversations(
     limit: number;
   },
 ) {
-  const [demoAgent] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, `agent@${DEMO_EMAIL_DOMAIN}`));
+  const demoAgent = await findDemoStaff(db, 'agent');
   return db
     .select({
       id: conversations.id,
