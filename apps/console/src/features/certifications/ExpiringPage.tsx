@@ -12,11 +12,9 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { describeExpiry } from '@switchboard/domain';
 import {
   CertificationStateBadge,
-  describeError,
   downloadFile,
   ListPagination,
   ListQueryState,
@@ -25,12 +23,12 @@ import { useTRPC, useTRPCClient } from '@switchboard/ui/trpc';
 import { IconBellCheck, IconDownload, IconHourglassLow } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { fetchAllPages, useCsvExport } from '../../lib/csv-export.ts';
 import { useListParams } from '../../lib/use-list-params.ts';
 import { useTeamOptions } from '../teams/use-team-options.ts';
 import { CertificationTabs } from './CertificationTabs.tsx';
 import { expiringCsv } from './certification-csv.ts';
 import { formatDay } from './certification-format.ts';
-import { fetchAllPages } from './fetch-all-pages.ts';
 import { GrantModal, type GrantTarget } from './GrantModal.tsx';
 
 const PAGE_SIZE = 50;
@@ -46,7 +44,7 @@ export function ExpiringPage() {
   const teams = useTeamOptions();
   const catalog = useQuery(trpc.certifications.list.queryOptions({}));
   const [renewing, setRenewing] = useState<GrantTarget | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const { exporting, run } = useCsvExport();
   const windowDays = WINDOWS.includes(values.days ?? '') ? values.days! : DEFAULT_WINDOW;
   const filters = {
     withinDays: Number(windowDays),
@@ -64,19 +62,13 @@ export function ExpiringPage() {
   });
   const now = new Date();
 
-  async function exportCsv() {
-    setExporting(true);
-    try {
+  const exportCsv = () =>
+    run(async () => {
       const rows = await fetchAllPages((range) =>
         client.certifications.expiring.query({ ...filters, ...range }),
       );
       downloadFile(`certifications-expiring-${windowDays}d.csv`, expiringCsv(rows), 'text/csv');
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Not exported', message: describeError(error) });
-    } finally {
-      setExporting(false);
-    }
-  }
+    });
 
   return (
     <Stack gap="md">

@@ -1,23 +1,22 @@
 import { Badge, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   CERTIFICATION_STATE_LABELS,
   HOLDER_FILTER_STATES,
   type HolderFilterState,
   ROLE_LABELS,
 } from '@switchboard/domain';
-import { describeError, downloadFile, ListPagination, ListQueryState } from '@switchboard/ui';
+import { downloadFile, ListPagination, ListQueryState } from '@switchboard/ui';
 import { useTRPC, useTRPCClient } from '@switchboard/ui/trpc';
 import { IconCertificate, IconDownload, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { fetchAllPages, useCsvExport } from '../../lib/csv-export.ts';
 import { SearchInput } from '../../lib/SearchInput.tsx';
 import { useListParams } from '../../lib/use-list-params.ts';
 import { useTeamOptions } from '../teams/use-team-options.ts';
 import { CertificationTabs } from './CertificationTabs.tsx';
 import { holdersCsv } from './certification-csv.ts';
 import type { HolderColumn } from './certification-types.ts';
-import { fetchAllPages } from './fetch-all-pages.ts';
 import { GrantModal, type GrantTarget } from './GrantModal.tsx';
 import { HolderCell } from './HolderCell.tsx';
 import { RevokeModal, type RevokeTarget } from './RevokeModal.tsx';
@@ -43,7 +42,7 @@ export function HoldersPage() {
   const teams = useTeamOptions();
   const [granting, setGranting] = useState<GrantTarget | null>(null);
   const [revoking, setRevoking] = useState<RevokeTarget | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const { exporting, run } = useCsvExport();
   const certificationId = values.certification || undefined;
   const filters = {
     search: values.search || undefined,
@@ -62,9 +61,8 @@ export function HoldersPage() {
   });
   const columns: HolderColumn[] = holders.data?.certifications ?? [];
 
-  async function exportCsv() {
-    setExporting(true);
-    try {
+  const exportCsv = () =>
+    run(async () => {
       let exportColumns = columns;
       const people = await fetchAllPages(async (range) => {
         const result = await client.certifications.holders.query({ ...filters, ...range });
@@ -72,12 +70,7 @@ export function HoldersPage() {
         return result;
       });
       downloadFile('certification-holders.csv', holdersCsv(exportColumns, people), 'text/csv');
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Not exported', message: describeError(error) });
-    } finally {
-      setExporting(false);
-    }
-  }
+    });
 
   return (
     <Stack gap="md">

@@ -1,5 +1,4 @@
 import { Button, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   CANDIDATE_OUTCOME_LABELS,
   CANDIDATE_OUTCOMES,
@@ -20,11 +19,12 @@ import { useTRPC, useTRPCClient } from '@switchboard/ui/trpc';
 import { IconDownload, IconPlus, IconUsers } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { fetchAllPages, useCsvExport } from '../../lib/csv-export.ts';
 import { SearchInput } from '../../lib/SearchInput.tsx';
 import { useListParams } from '../../lib/use-list-params.ts';
 import { CandidateBoard } from './CandidateBoard.tsx';
 import { CandidateModal } from './CandidateModal.tsx';
-import { type CandidateRow, CandidatesTable } from './CandidatesTable.tsx';
+import { CandidatesTable } from './CandidatesTable.tsx';
 import { candidatesCsv } from './candidates-csv.ts';
 import { HiringActionsProvider } from './HiringActions.tsx';
 import { HiringTabs } from './HiringTabs.tsx';
@@ -32,7 +32,6 @@ import { useHiringOptions } from './use-hiring.ts';
 
 const PAGE_SIZE = 50;
 /** Exports read every page; more than this many candidates is not a hiring pipeline. */
-const EXPORT_CAP = 10_000;
 const PARAMS = ['view', 'requisition', 'stage', 'outcome', 'search'] as const;
 
 function outcomeOf(value: string | undefined): CandidateOutcome | undefined {
@@ -46,7 +45,7 @@ export function CandidatesPage() {
   const { values, page, update } = useListParams(PARAMS);
   const view = values.view === 'table' ? 'table' : 'board';
   const [adding, setAdding] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const { exporting, run } = useCsvExport();
   const options = useHiringOptions();
   const requisitions = useQuery(
     trpc.hiring.requisitions.queryOptions({ sort: 'targetStartDate', limit: MAX_PAGE_SIZE }),
@@ -73,30 +72,19 @@ export function CandidatesPage() {
   });
   const now = new Date();
 
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
-      const rows: CandidateRow[] = [];
-      for (let offset = 0; offset < EXPORT_CAP; offset += MAX_PAGE_SIZE) {
-        const batch = await client.hiring.candidates.query({
-          ...filters,
-          limit: MAX_PAGE_SIZE,
-          offset,
-        });
-        rows.push(...batch.items);
-        if (rows.length >= batch.total || batch.items.length === 0) break;
-      }
+  const exportCsv = () =>
+    run(async () => {
+      // A requisition's whole pipeline, however long the campaign ran.
+      const rows = await fetchAllPages(
+        (range) => client.hiring.candidates.query({ ...filters, ...range }),
+        10_000,
+      );
       downloadFile(
         `candidates-${now.toISOString().slice(0, 10)}.csv`,
         candidatesCsv(rows, now),
         'text/csv;charset=utf-8',
       );
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Not exported', message: describeError(error) });
-    } finally {
-      setExporting(false);
-    }
-  };
+    });
 
   return (
     <HiringActionsProvider>
