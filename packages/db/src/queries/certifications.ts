@@ -577,7 +577,7 @@ export async function listCertificationHolders(
           state: certificationState(grant, now),
           grantedAt: grant.grantedAt,
           expiresAt: grant.expiresAt,
-          source: grant.source as CertificationSource,
+          source: grant.source,
           note: grant.note,
           grantedByName: grant.grantedByName,
           curriculumName: grant.curriculumName,
@@ -811,7 +811,7 @@ export async function listExpiringCertifications(
     ...page,
     items: page.items.map(({ reminderSentForExpiry, renewalReminderDays, ...row }) => ({
       ...row,
-      source: row.source as CertificationSource,
+      source: row.source,
       state: certificationState({ expiresAt: row.expiresAt, renewalReminderDays }, now),
       reminded:
         reminderSentForExpiry !== null &&
@@ -859,7 +859,7 @@ export async function myCertifications(
       state: certificationState(grant, now),
       grantedAt: grant.grantedAt,
       expiresAt: grant.expiresAt,
-      source: grant.source as CertificationSource,
+      source: grant.source,
       grantedByName: grant.grantedByName,
       curriculumName: grant.curriculumName,
       note: grant.note,

@@ -1,10 +1,4 @@
-import {
-  type CandidateRejectionReason,
-  type HiringRecommendation,
-  recommendationTally,
-  rubricAverages,
-  type ScorecardKind,
-} from '@switchboard/domain';
+import { recommendationTally, rubricAverages } from '@switchboard/domain';
 import { asc, count, desc, eq } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import {
@@ -90,8 +84,8 @@ export async function candidateDetail(db: Database, id: string, now: Date = new 
   ]);
   const cards = scorecards.map((card) => ({
     ...card,
-    kind: card.kind as ScorecardKind,
-    recommendation: card.recommendation as HiringRecommendation,
+    kind: card.kind,
+    recommendation: card.recommendation,
     ratings: {
       writtenEnglish: card.writtenEnglish,
       empathy: card.empathy,
@@ -104,7 +98,7 @@ export async function candidateDetail(db: Database, id: string, now: Date = new 
     requisition,
     history: history.map((move) => ({
       ...move,
-      rejectionReason: move.rejectionReason as CandidateRejectionReason | null,
+      rejectionReason: move.rejectionReason,
     })),
     scorecards: cards,
     rubricAverages: rubricAverages(cards),

@@ -3,16 +3,13 @@ import {
   type CandidateListInput,
   type CandidateRejectionReason,
   candidateInputSchema,
-  type HiringRecommendation,
   type MoveCandidateInput,
   moveCandidateInputSchema,
   type NoteInput,
   noteInputSchema,
-  type RequisitionStatus,
   requisitionLabel,
   requisitionTakesCandidates,
   type ScorecardInput,
-  type ScorecardKind,
   type StageKind,
   scorecardInputSchema,
   stageMoveIssue,
@@ -163,7 +160,7 @@ async function requisitionTakingCandidates(tx: DatabaseOrTransaction, requisitio
       'requisitionId',
     );
   }
-  if (!requisitionTakesCandidates(requisition.status as RequisitionStatus)) {
+  if (!requisitionTakesCandidates(requisition.status)) {
     throw new HiringError(
       'BAD_REQUEST',
       `Requisition: ${requisitionLabel(requisition.number)} is ${requisition.status}; choose an open one`,
@@ -300,7 +297,7 @@ export async function moveCandidate(db: Database, input: MoveCandidateInput, act
       .where(eq(hiringStages.id, current.stageId));
     const to = await stageInPipeline(tx, move.toStageId, 'toStageId');
     const issue = stageMoveIssue({
-      from: { id: from!.id, kind: from!.kind as StageKind },
+      from: { id: from!.id, kind: from!.kind },
       to,
       rejectionReason: move.rejectionReason,
       note: move.note,
@@ -377,8 +374,8 @@ export async function saveScorecard(db: Database, input: ScorecardInput, intervi
       .returning();
     return {
       ...saved!,
-      kind: saved!.kind as ScorecardKind,
-      recommendation: saved!.recommendation as HiringRecommendation,
+      kind: saved!.kind,
+      recommendation: saved!.recommendation,
     };
   });
 }

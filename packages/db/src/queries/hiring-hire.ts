@@ -100,7 +100,7 @@ export async function hireCandidate(
       .for('update', { of: requisitions });
     const hiredBefore = await hiredCountOf(tx, requisition!.id);
     const refusal = hireRefusal(
-      { status: requisition!.status as RequisitionStatus, headcount: requisition!.headcount },
+      { status: requisition!.status, headcount: requisition!.headcount },
       hiredBefore,
     );
     if (refusal) throw new HiringError('CONFLICT', refusal);

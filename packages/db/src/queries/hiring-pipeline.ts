@@ -4,7 +4,6 @@ import {
   type PipelineStage,
   pipelineInputSchema,
   planPipelineChange,
-  type StageKind,
 } from '@switchboard/domain';
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
@@ -31,7 +30,7 @@ export async function pipelineStages(db: DatabaseOrTransaction): Promise<Pipelin
     .from(hiringStages)
     .where(isNull(hiringStages.removedAt))
     .orderBy(KIND_ORDER, asc(hiringStages.position));
-  return rows.map((row) => ({ ...row, kind: row.kind as StageKind }));
+  return rows;
 }
 
 async function candidatesByStage(db: DatabaseOrTransaction, stageIds: readonly string[]) {
@@ -61,7 +60,7 @@ export async function stageInPipeline(db: DatabaseOrTransaction, stageId: string
     .from(hiringStages)
     .where(and(eq(hiringStages.id, stageId), isNull(hiringStages.removedAt)));
   if (!stage) throw new HiringError('BAD_REQUEST', 'Stage: no longer in the pipeline', field);
-  return { ...stage, kind: stage.kind as StageKind };
+  return stage;
 }
 
 /** Where new candidates start: the first active stage. */

@@ -7,9 +7,7 @@ import {
   type PageInput,
   pageInputSchema,
   type QaAnswers,
-  type QaCalibrationStatus,
   type QaCriterion,
-  type QaReviewStatus,
   reviewableIssue,
 } from '@switchboard/domain';
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
@@ -121,9 +119,9 @@ export async function createQaCalibration(
           agentId: conversation.assigneeId!,
           reviewerId,
           scorecardVersionId: version.currentVersionId,
-          sample: 'calibration',
+          sample: 'calibration' as const,
           calibrationSessionId: session!.id,
-          status: 'draft',
+          status: 'draft' as const,
           createdAt: now,
           updatedAt: now,
         })),
@@ -239,7 +237,7 @@ export async function listQaCalibrations(
     const mine = own.find((review) => review.reviewerId === viewerId);
     return {
       ...session,
-      status: session.status as QaCalibrationStatus,
+      status: session.status,
       reviewers: own.length,
       submitted: submitted.length,
       agreement: result?.agreement ?? null,
@@ -263,7 +261,7 @@ export async function qaCalibrationDetail(db: Database, id: string, viewer: QaSt
     findConversationDetail(db, session.conversationId),
   ]);
   if (!conversation) throw new QaError('NOT_FOUND', 'The conversation is gone');
-  const status = session.status as QaCalibrationStatus;
+  const status = session.status;
   const revealed = status === 'revealed';
   const submitted = reviews.filter((review) => review.submittedAt !== null);
   const mine = reviews.find((review) => review.reviewerId === viewer.id) ?? null;
@@ -276,7 +274,7 @@ export async function qaCalibrationDetail(db: Database, id: string, viewer: QaSt
       reviewerId: review.reviewerId,
       reviewerName: review.reviewerName,
       reviewId: review.id,
-      status: review.status as QaReviewStatus,
+      status: review.status,
       submittedAt: review.submittedAt,
       // Blind until revealed: the viewer's own scores only.
       ...(revealed || review.reviewerId === viewer.id
@@ -317,7 +315,7 @@ export async function revealQaCalibration(
       .where(and(eq(qaReviews.calibrationSessionId, id), isNotNull(qaReviews.submittedAt)));
     const refusal = calibrationRevealRefusal(
       {
-        status: session.status as QaCalibrationStatus,
+        status: session.status,
         createdById: session.createdById,
         submitted: submitted.length,
       },

@@ -9,7 +9,6 @@ import {
   type QaReviewAction,
   type QaReviewAnswersInput,
   type QaReviewEventType,
-  type QaReviewStatus,
   qaAnswerIssues,
   qaReviewAnswersInputSchema,
   qaReviewRefusal,
@@ -96,7 +95,7 @@ async function lockReview(tx: DatabaseOrTransaction, id: string) {
     .where(eq(qaReviews.id, id))
     .for('update', { of: qaReviews });
   if (!row) throw new QaError('NOT_FOUND', 'There is no such review', 'id');
-  return { ...row, status: row.status as QaReviewStatus };
+  return row;
 }
 
 type LockedReview = Awaited<ReturnType<typeof lockReview>>;

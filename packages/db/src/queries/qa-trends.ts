@@ -1,6 +1,5 @@
 import {
   type QaAnswers,
-  type QaReviewStatus,
   type QaTrendsInput,
   qaTrends,
   qaTrendsInputSchema,
@@ -85,7 +84,7 @@ export async function qaTrendsReport(db: Database, input: QaTrendsInput) {
       score: row.score ?? 0,
       passMark: row.passMark,
       autoFailed: row.autoFailed,
-      status: row.status as QaReviewStatus,
+      status: row.status,
       criteria: criteriaOf.get(row.versionId) ?? [],
       answers: row.scores as QaAnswers,
     })),

@@ -3,7 +3,6 @@ import {
   type ModuleProgressKey,
   moduleRequirementText,
   needsReacknowledgement,
-  type QuizAttemptStatus,
   quizResultText,
   reacknowledgementTitle,
   TRAINING_MODULE_KIND_LABELS,
@@ -143,7 +142,7 @@ export async function myModuleView(db: Database, userId: string, key: ModuleProg
       ? (await attemptsOf(db, [enrolment.id]))
           .filter((attempt) => attempt.moduleId === module.id)
           .map((attempt) => {
-            const status = attempt.status as QuizAttemptStatus;
+            const status = attempt.status;
             return { ...attempt, status, resultText: quizResultText(status, attempt.score) };
           })
       : [];

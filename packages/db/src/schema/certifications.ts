@@ -1,3 +1,4 @@
+import type { CertificationSource } from '@switchboard/domain';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -48,7 +49,7 @@ export const userCertifications = pgTable(
     expiresAt: timestamp({ withTimezone: true }),
     grantedById: text().references(() => users.id),
     /** curriculum | trainer | seed */
-    source: text().notNull().default('trainer'),
+    source: text().$type<CertificationSource>().notNull().default('trainer'),
     /** The curriculum whose completion granted it, when it was one. */
     curriculumId: uuid(),
     /** Why a trainer granted or renewed it (shown beside the grant; also in the change history). */

@@ -1,3 +1,11 @@
+import type {
+  CandidateRejectionReason,
+  CandidateSource,
+  HiringRecommendation,
+  RequisitionStatus,
+  ScorecardKind,
+  StageKind,
+} from '@switchboard/domain';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -26,7 +34,7 @@ export const hiringStages = pgTable(
   {
     id: uuidPrimaryKey(),
     name: text().notNull(),
-    kind: text().notNull(),
+    kind: text().$type<StageKind>().notNull(),
     position: integer().notNull(),
     removedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
@@ -57,7 +65,7 @@ export const requisitions = pgTable(
     headcount: integer().notNull(),
     targetStartDate: date({ mode: 'string' }).notNull(),
     /** open | on_hold | filled | cancelled (domain REQUISITION_STATUSES). */
-    status: text().notNull().default('open'),
+    status: text().$type<RequisitionStatus>().notNull().default('open'),
     description: text().notNull().default(''),
     ownerId: text().references(() => users.id),
     createdById: text().references(() => users.id),
@@ -84,14 +92,14 @@ export const candidates = pgTable(
     email: text().notNull(),
     phone: text().notNull().default(''),
     languages: text().array().notNull().default(sql`'{}'::text[]`),
-    source: text().notNull(),
+    source: text().$type<CandidateSource>().notNull(),
     location: text().notNull().default(''),
     stageId: uuid()
       .notNull()
       .references(() => hiringStages.id),
     stageEnteredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** While rejected: why (domain CANDIDATE_REJECTION_REASONS) and the note that came with it. */
-    rejectionReason: text(),
+    rejectionReason: text().$type<CandidateRejectionReason>(),
     rejectionNote: text().notNull().default(''),
     /** The account the hire created. */
     hiredUserId: text().references(() => users.id),
@@ -127,7 +135,7 @@ export const candidateStageMoves = pgTable(
       .references(() => hiringStages.id),
     fromStageName: text(),
     toStageName: text().notNull(),
-    rejectionReason: text(),
+    rejectionReason: text().$type<CandidateRejectionReason>(),
     note: text().notNull().default(''),
     movedById: text().references(() => users.id),
     movedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -147,7 +155,7 @@ export const candidateScorecards = pgTable(
     candidateId: uuid()
       .notNull()
       .references(() => candidates.id),
-    kind: text().notNull(),
+    kind: text().$type<ScorecardKind>().notNull(),
     interviewerId: text()
       .notNull()
       .references(() => users.id),
@@ -155,7 +163,7 @@ export const candidateScorecards = pgTable(
     empathy: integer().notNull(),
     problemSolving: integer().notNull(),
     otherLanguages: integer(),
-    recommendation: text().notNull(),
+    recommendation: text().$type<HiringRecommendation>().notNull(),
     comments: text().notNull().default(''),
     /** The stage the candidate was in when it was filled. */
     stageName: text().notNull().default(''),

@@ -1,3 +1,9 @@
+import type {
+  QaCalibrationStatus,
+  QaReviewStatus,
+  QaSampleKind,
+  QaSettlement,
+} from '@switchboard/domain';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -66,7 +72,7 @@ export const qaCalibrationSessions = pgTable('qa_calibration_sessions', {
     .references(() => qaScorecardVersions.id),
   reviewerIds: text().array().notNull(),
   /** open: scores hidden from each other; revealed: everyone sees the spread. */
-  status: text().notNull().default('open'),
+  status: text().$type<QaCalibrationStatus>().notNull().default('open'),
   createdById: text().references(() => users.id),
   createdAt: createdAt(),
   revealedAt: timestamp({ withTimezone: true }),
@@ -94,9 +100,9 @@ export const qaReviews = pgTable(
     scorecardVersionId: uuid()
       .notNull()
       .references(() => qaScorecardVersions.id),
-    sample: text().notNull(),
+    sample: text().$type<QaSampleKind>().notNull(),
     calibrationSessionId: uuid().references(() => qaCalibrationSessions.id),
-    status: text().notNull().default('draft'),
+    status: text().$type<QaReviewStatus>().notNull().default('draft'),
     scores: jsonb()
       .$type<Record<string, { score: number | null; comment?: string }>>()
       .notNull()
@@ -113,7 +119,7 @@ export const qaReviews = pgTable(
     settledAt: timestamp({ withTimezone: true }),
     settlementNote: text(),
     /** upheld | revised: how a lead settled the dispute. */
-    settlement: text(),
+    settlement: text().$type<QaSettlement>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

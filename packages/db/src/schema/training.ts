@@ -1,3 +1,8 @@
+import type {
+  QuizAttemptStatus,
+  TrainingModuleKind,
+  TrainingProgressStatus,
+} from '@switchboard/domain';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -48,7 +53,7 @@ export const trainingModules = pgTable(
       .notNull()
       .references(() => curricula.id, { onDelete: 'cascade' }),
     position: integer().notNull(),
-    kind: text().notNull(),
+    kind: text().$type<TrainingModuleKind>().notNull(),
     title: text().notNull(),
     /** Instructions or walkthrough content (Markdown). */
     body: text().notNull().default(''),
@@ -117,7 +122,7 @@ export const trainingProgress = pgTable(
     moduleId: uuid()
       .notNull()
       .references(() => trainingModules.id, { onDelete: 'cascade' }),
-    status: text().notNull().default('not_started'),
+    status: text().$type<TrainingProgressStatus>().notNull().default('not_started'),
     startedAt: timestamp({ withTimezone: true }),
     /**
      * When the trainee last opened the module (server time): the time until they finish it
@@ -157,7 +162,7 @@ export const quizAttempts = pgTable(
     answers: jsonb().$type<Record<string, unknown>>().notNull(),
     /** Points per question id, once known. */
     marks: jsonb().$type<Record<string, number>>().notNull().default({}),
-    status: text().notNull(),
+    status: text().$type<QuizAttemptStatus>().notNull(),
     /** Percent, once every question is marked. */
     score: integer(),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

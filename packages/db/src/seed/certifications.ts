@@ -176,7 +176,7 @@ export async function insertDemoCertifications(
         certificationId: certification.id,
         grantedAt,
         expiresAt: certificationExpiry(grantedAt, certification.validityDays),
-        source: grant.note ? 'trainer' : 'seed',
+        source: grant.note ? ('trainer' as const) : ('seed' as const),
         grantedById: grant.note ? trainerId : null,
         note: grant.note ?? '',
       },
