@@ -24,7 +24,7 @@ export interface AppOptions {
   startedAt?: Date;
   /** Origin people open (survey links, the OpenAPI document's server). */
   publicUrl?: string | undefined;
-  /** Where the server keeps files (candidates' CVs); a folder in the system's temporary one when absent. */
+  /** Where the server keeps files (candidates' CVs); under the system's temp folder if absent. */
   dataDir?: string | undefined;
   /** The process's live-notice fan-out; created here when not given (tests). */
   live?: LiveHub | undefined;
