@@ -1,21 +1,17 @@
 import type { Database } from '@switchboard/db/client';
 import {
   categories,
-  cities,
   contacts,
   conversationEvents,
   conversations,
   conversationTags,
-  inboxes,
-  memberships,
   mentions,
   messages,
   reasons,
   requestTypes,
   tags,
-  teams,
 } from '@switchboard/db/schema';
-import { uniqueSuffix } from '@switchboard/db/testing';
+import { createCityInboxFixture, uniqueSuffix } from '@switchboard/db/testing';
 import {
   type Audience,
   type Channel,
@@ -27,42 +23,12 @@ import {
 } from '@switchboard/domain';
 import { asc, eq } from 'drizzle-orm';
 
-/** A city, a team and an inbox of that team, with unique codes. */
-export async function createInboxFixture(db: Database, memberIds: string[] = []) {
-  const suffix = uniqueSuffix();
-  const [city] = await db
-    .insert(cities)
-    .values({
-      code: suffix
-        .slice(-3)
-        .replace(/[^A-Z]/g, 'X')
-        .padEnd(3, 'X'),
-      name: `Test city ${suffix}`,
-      countryCode: 'PT',
-      timeZone: 'Europe/Lisbon',
-      currency: 'EUR',
-      languages: ['pt-PT', 'en'],
-    })
-    .onConflictDoNothing()
-    .returning();
-  const [team] = await db
-    .insert(teams)
-    .values({ code: `TEAM_${suffix}`, name: `Team ${suffix}`, kind: 'support_l1' })
-    .returning();
-  const [inbox] = await db
-    .insert(inboxes)
-    .values({
-      code: `INBOX_${suffix}`,
-      name: `Inbox ${suffix}`,
-      audience: 'guest',
-      cityId: city?.id ?? null,
-      teamId: team!.id,
-    })
-    .returning();
-  if (memberIds.length > 0) {
-    await db.insert(memberships).values(memberIds.map((userId) => ({ teamId: team!.id, userId })));
-  }
-  return { city: city ?? null, team: team!, inbox: inbox! };
+/**
+ * A city, a team and a guest inbox of that team. The city code is drawn until it is free, so
+ * test files sharing one PostgreSQL database never collide on it.
+ */
+export function createInboxFixture(db: Database, memberIds: string[] = []) {
+  return createCityInboxFixture(db, { memberIds });
 }
 
 export interface ConversationFixtureOptions {

@@ -40,7 +40,7 @@ beforeAll(async () => {
   ]);
   const fixture = await createInboxFixture(db());
   team = fixture.team;
-  cityCode = fixture.city!.code;
+  cityCode = fixture.city.code;
   // The team's lead hears of hires.
   await db().insert(memberships).values({ teamId: team.id, userId: lead.userId, role: 'lead' });
 });
