@@ -1,6 +1,10 @@
 import type { DatabaseHandle } from '@switchboard/db/client';
 import { accounts, users } from '@switchboard/db/schema';
-import { createTestDatabase, uniqueSuffix } from '@switchboard/db/testing';
+import {
+  createIsolatedTestDatabase,
+  createTestDatabase,
+  uniqueSuffix,
+} from '@switchboard/db/testing';
 import type { Role } from '@switchboard/domain';
 import { TRPCError } from '@trpc/server';
 import { hashPassword } from 'better-auth/crypto';
@@ -31,8 +35,12 @@ export interface TestApi {
 
 let passwordHash: Promise<string> | null = null;
 
-export async function createTestApi(): Promise<TestApi> {
-  const handle = await createTestDatabase();
+/**
+ * `isolated` gives the file a PostgreSQL database of its own, for tests of org-wide state
+ * (such as the order of every routing rule) that other files change at the same time.
+ */
+export async function createTestApi(options: { isolated?: boolean } = {}): Promise<TestApi> {
+  const handle = await (options.isolated ? createIsolatedTestDatabase() : createTestDatabase());
   const auth = createAuth({
     db: handle.db,
     secret: 'test-secret-that-is-long-enough-for-better-auth',

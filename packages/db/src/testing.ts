@@ -55,6 +55,9 @@ export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${process.pid.toString(36)}${counter.toString(36)}`.toUpperCase();
 }
 
+/** A city code no test fixture ever creates, for tests that expect "no such city". */
+export const UNKNOWN_CITY_CODE = 'ZZZ';
+
 /**
  * A city of its own (a three-letter code no other row uses, even on a PostgreSQL database
  * that outlives runs), a support team, and an active inbox of `audience` for that city, so a
@@ -71,6 +74,7 @@ export async function createCityInboxFixture(
     const code = Array.from({ length: 3 }, () =>
       String.fromCharCode(65 + Math.floor(Math.random() * 26)),
     ).join('');
+    if (code === UNKNOWN_CITY_CODE) continue;
     [city] = await db
       .insert(cities)
       .values({

@@ -14,7 +14,7 @@ import {
   trainingProgress,
   users,
 } from '@switchboard/db/schema';
-import { uniqueSuffix } from '@switchboard/db/testing';
+import { UNKNOWN_CITY_CODE, uniqueSuffix } from '@switchboard/db/testing';
 import type { CandidateInput, RequisitionInput } from '@switchboard/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -205,7 +205,7 @@ describe('requisitions', () => {
       'targetStartDate',
     );
     await expectBadInput(
-      trainer.caller.hiring.createRequisition({ ...input, cityCode: 'QQQ' }),
+      trainer.caller.hiring.createRequisition({ ...input, cityCode: UNKNOWN_CITY_CODE }),
       'cityCode',
     );
     await expectBadInput(

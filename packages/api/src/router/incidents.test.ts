@@ -7,7 +7,7 @@ import {
   messages,
   notifications,
 } from '@switchboard/db/schema';
-import { createCityInboxFixture } from '@switchboard/db/testing';
+import { createCityInboxFixture, UNKNOWN_CITY_CODE } from '@switchboard/db/testing';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversationFixture, createTaxonomyFixture, eventsOf } from '../fixtures.ts';
@@ -98,7 +98,7 @@ describe('declaring an incident', () => {
     const agent = await api.callerAs('agent');
     await expectBadInput(agent.caller.incidents.declare({ ...declaration, title: 'x' }), 'title');
     await expectBadInput(
-      agent.caller.incidents.declare({ ...declaration, cityCodes: ['ZZZ'] }),
+      agent.caller.incidents.declare({ ...declaration, cityCodes: [UNKNOWN_CITY_CODE] }),
       'cityCodes.0',
     );
     await expectBadInput(

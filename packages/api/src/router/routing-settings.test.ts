@@ -1,6 +1,6 @@
 import { receiveInboundMessage } from '@switchboard/db/queries/intake';
 import { conversations, memberships } from '@switchboard/db/schema';
-import { createCityInboxFixture, uniqueSuffix } from '@switchboard/db/testing';
+import { createCityInboxFixture, UNKNOWN_CITY_CODE, uniqueSuffix } from '@switchboard/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, expectBadInput, type TestApi } from '../testing.ts';
@@ -179,7 +179,7 @@ describe('creating inboxes and moving them between teams', () => {
       lead.caller.routing.createInbox({ ...input, code: inbox.code }),
     ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/exists already/) });
     await expectBadInput(
-      lead.caller.routing.createInbox({ ...input, cityCode: 'ZZZ' }),
+      lead.caller.routing.createInbox({ ...input, cityCode: UNKNOWN_CITY_CODE }),
       'cityCode',
     );
     await expectBadInput(

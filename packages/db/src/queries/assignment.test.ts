@@ -103,7 +103,20 @@ describe('routing at intake', () => {
       .insert(tags)
       .values({ code: `stranded-${suffix.toLowerCase()}`, name: 'Stranded' })
       .returning();
-    const [type] = await db().select().from(requestTypes).limit(1);
+    const [category] = await db()
+      .insert(categories)
+      .values({ code: `PICKUP_CAT_${suffix}`, name: 'Pickup' })
+      .returning();
+    const [type] = await db()
+      .insert(requestTypes)
+      .values({
+        code: `DRIVER_NO_SHOW_${suffix}`,
+        name: 'Driver no-show',
+        categoryId: category!.id,
+        audience: 'guest',
+        defaultPriority: 'P2',
+      })
+      .returning();
     const rule = await addRule(
       [
         { field: 'city', op: 'in', values: [city.code] },
@@ -115,7 +128,7 @@ describe('routing at intake', () => {
         addTags: [tag!.code],
         autoReply: 'We are on it: stay where you are.',
         onMatch: 'stop',
-        ...(type ? { requestTypeCode: type.code } : {}),
+        requestTypeCode: type!.code,
       },
     );
     const result = await receiveInboundMessage(
@@ -126,7 +139,7 @@ describe('routing at intake', () => {
     expect(conversation).toMatchObject({
       inboxId: target.inbox.id,
       priority: 'P1',
-      requestTypeId: type?.id ?? null,
+      requestTypeId: type!.id,
     });
     expect(conversation.routingDecision).toMatchObject({
       outcome: { matchedRuleIds: [rule.id], inboxCode: target.inbox.code },

@@ -9,12 +9,14 @@ import {
   notifications,
   users,
 } from '../schema/index.ts';
-import { createCityInboxFixture, createTestDatabase, uniqueSuffix } from '../testing.ts';
+import { createCityInboxFixture, createIsolatedTestDatabase, uniqueSuffix } from '../testing.ts';
 import { announceSlaBreaches } from './sla-breaches.ts';
 
 let handle: DatabaseHandle;
+// A database of its own: announcing breaches sweeps every overdue conversation, and on a shared
+// PostgreSQL that would add events to other test files' conversations while they count them.
 beforeAll(async () => {
-  handle = await createTestDatabase();
+  handle = await createIsolatedTestDatabase();
 });
 afterAll(() => handle.close());
 
