@@ -10,9 +10,9 @@ export function jsdomTestConfig(setupFile) {
       include: ['src/**/*.test.{ts,tsx}'],
       setupFiles: [setupFile],
       css: false,
-      // A page renders the whole Mantine tree in jsdom; on two cores shared with the other
-      // packages' suites that takes seconds, not the 5 s default's comfortable margin.
-      testTimeout: 20_000,
+      // A page renders the whole Mantine tree in jsdom; on two busy cores the longest form
+      // tests take 8–12 s, so the timeout leaves them three times that.
+      testTimeout: 40_000,
       // Vitest's default leaves one of the two cores idle (CPUs − 1); packages run one at a
       // time, so both are ours.
       maxWorkers: 2,

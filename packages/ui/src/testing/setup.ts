@@ -3,7 +3,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // The first render of a file pays for cold imports (Mantine, tRPC); under parallel test files on
-// two busy cores that has taken more than five seconds. The test timeout (20 s) still bounds it.
+// two busy cores that has taken more than five seconds. The test timeout (40 s) still bounds it.
 configure({ asyncUtilTimeout: 15_000 });
 
 // Mantine reads these browser APIs that jsdom does not implement.
