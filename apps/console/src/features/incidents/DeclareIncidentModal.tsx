@@ -1,8 +1,6 @@
 import {
   Alert,
   Badge,
-  Button,
-  Group,
   Modal,
   MultiSelect,
   Select,
@@ -24,9 +22,9 @@ import {
 } from '@switchboard/domain';
 import { describeError } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import {
   IMPACT_OPTIONS,
@@ -298,19 +296,14 @@ function DeclareForm({ prefill, onCancel }: { prefill: DeclarePrefill; onCancel:
             {`Conversations about ${prefill.spike.requestTypeCode} in ${prefill.spike.cityCode} from the last ${SPIKE_RULE.windowMinutes} minutes are linked once it is declared.`}
           </Alert>
         ) : null}
-        {unplacedError ? (
-          <Alert color="red" icon={<IconAlertTriangle />} title="Not declared">
-            {unplacedError}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" color="red" loading={declare.isPending || link.isPending}>
-            Declare incident
-          </Button>
-        </Group>
+        <FormFooter
+          error={unplacedError}
+          errorTitle="Not declared"
+          pending={declare.isPending || link.isPending}
+          submitLabel="Declare incident"
+          submitColor="red"
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

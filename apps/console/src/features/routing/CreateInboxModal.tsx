@@ -1,6 +1,4 @@
 import {
-  Alert,
-  Button,
   Checkbox,
   Group,
   Modal,
@@ -23,9 +21,9 @@ import {
 } from '@switchboard/domain';
 import { AUDIENCE_LABELS } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 import { NameAndCodeFields } from '../../lib/NameAndCodeFields.tsx';
 import { RolloutNote } from '../../lib/RolloutNote.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
@@ -228,19 +226,13 @@ function NewInboxForm({ onCancel }: { onCancel: () => void }) {
           placeholder="Porto guest chats now have their own inbox."
           {...form.getInputProps('rolloutNote')}
         />
-        {unplacedError ? (
-          <Alert color="red" icon={<IconAlertTriangle />} title="Not created">
-            {unplacedError}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create inbox
-          </Button>
-        </Group>
+        <FormFooter
+          error={unplacedError}
+          errorTitle="Not created"
+          pending={create.isPending}
+          submitLabel="Create inbox"
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

@@ -56,6 +56,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 import { RolloutNote } from '../../lib/RolloutNote.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import { AvailabilityBadge } from '../people/AvailabilityBadge.tsx';
@@ -731,19 +732,13 @@ function AgentRoutingForm({
           key={form.key('rolloutNote')}
           {...form.getInputProps('rolloutNote')}
         />
-        {unplacedServerError ? (
-          <Alert color="red" icon={<IconAlertTriangle />} title="Not saved">
-            {unplacedServerError}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving}>
-            Save routing
-          </Button>
-        </Group>
+        <FormFooter
+          error={unplacedServerError}
+          errorTitle="Not saved"
+          pending={saving}
+          submitLabel="Save routing"
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

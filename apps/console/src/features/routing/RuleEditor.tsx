@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Divider,
   Group,
@@ -35,9 +34,10 @@ import {
 import { AUDIENCE_LABELS, CHANNEL_LABELS, describeError } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
 import { useTRPC } from '@switchboard/ui/trpc';
-import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 import {
   CONDITION_FIELD_LABELS,
   CONDITION_FIELDS,
@@ -407,19 +407,13 @@ export function RuleEditor({
           key={form.key('rolloutNote')}
           {...form.getInputProps('rolloutNote')}
         />
-        {unplacedServerError ? (
-          <Alert color="red" icon={<IconAlertTriangle />} title="Not saved">
-            {describeError(serverError)}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormFooter
+          error={unplacedServerError ? describeError(serverError) : null}
+          errorTitle="Not saved"
+          pending={saving}
+          submitLabel={submitLabel}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

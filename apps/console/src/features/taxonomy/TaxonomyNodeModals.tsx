@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, type UseFormReturnType, useForm } from '@mantine/form';
 import {
   AUDIENCES,
@@ -23,13 +13,13 @@ import {
   TAXONOMY_LEVEL_LABELS,
   type TaxonomyLevel,
 } from '@switchboard/domain';
-import { AUDIENCE_LABELS, describeError } from '@switchboard/ui';
-import { serverFieldErrors } from '@switchboard/ui/playbooks';
+import { AUDIENCE_LABELS } from '@switchboard/ui';
 import { useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { FormFooter } from '../../lib/FormFooter.tsx';
 import { NameAndCodeFields } from '../../lib/NameAndCodeFields.tsx';
+import { useServerErrors } from '../../lib/use-server-errors.ts';
 import {
   conversationCount,
   mergeTargets,
@@ -97,26 +87,6 @@ interface FormProps {
   onDone: (message: string) => void;
 }
 
-/**
- * Puts the server's per-field refusals on the form's fields; returns the message to show
- * above the buttons when the refusal names no field the form shows.
- */
-function useServerErrors<Values>(
-  form: UseFormReturnType<Values>,
-  error: unknown,
-  shownFields: readonly string[],
-): string | null {
-  const fieldErrors = serverFieldErrors(error);
-  useEffect(() => {
-    const shown = Object.entries(fieldErrors).filter(([path]) => shownFields.includes(path));
-    if (shown.length > 0) form.setErrors(Object.fromEntries(shown));
-  }, [error]);
-  if (!error) return null;
-  return Object.keys(fieldErrors).some((path) => shownFields.includes(path))
-    ? null
-    : describeError(error);
-}
-
 function RolloutNoteInput<Values extends { rolloutNote: string }>({
   form,
 }: {
@@ -132,38 +102,6 @@ function RolloutNoteInput<Values extends { rolloutNote: string }>({
       key={form.key('rolloutNote')}
       {...form.getInputProps('rolloutNote')}
     />
-  );
-}
-
-function FormFooter({
-  error,
-  pending,
-  submitLabel,
-  danger = false,
-  onCancel,
-}: {
-  error: string | null;
-  pending: boolean;
-  submitLabel: string;
-  danger?: boolean;
-  onCancel: () => void;
-}) {
-  return (
-    <>
-      {error ? (
-        <Alert color="red" icon={<IconAlertTriangle />} title="Not saved">
-          {error}
-        </Alert>
-      ) : null}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" color={danger ? 'red' : undefined} loading={pending}>
-          {submitLabel}
-        </Button>
-      </Group>
-    </>
   );
 }
 
@@ -213,13 +151,11 @@ function AddNodeForm({
       onSuccess: (node) => onDone(`${TAXONOMY_LEVEL_LABELS[node.level]} ${node.code} added`),
     }),
   );
-  const error = useServerErrors(form, add.error, [
-    'code',
-    'name',
-    'audience',
-    'defaultPriority',
-    'description',
-  ]);
+  const error = useServerErrors(
+    add.error,
+    ['code', 'name', 'audience', 'defaultPriority', 'description'],
+    form.setErrors,
+  );
 
   return (
     <form
@@ -269,6 +205,7 @@ function AddNodeForm({
         <RolloutNoteInput form={form} />
         <FormFooter
           error={error}
+          errorTitle="Not saved"
           pending={add.isPending}
           submitLabel={`Add ${levelName(level)}`}
           onCancel={onCancel}
@@ -290,7 +227,7 @@ function RenameForm({ node, onCancel, onDone }: FormProps & { node: TaxonomyNode
       onSuccess: (renamed) => onDone(`${renamed.code} is now “${renamed.name}”`),
     }),
   );
-  const error = useServerErrors(form, rename.error, ['name']);
+  const error = useServerErrors(rename.error, ['name'], form.setErrors);
   return (
     <form
       noValidate
@@ -306,6 +243,7 @@ function RenameForm({ node, onCancel, onDone }: FormProps & { node: TaxonomyNode
         <RolloutNoteInput form={form} />
         <FormFooter
           error={error}
+          errorTitle="Not saved"
           pending={rename.isPending}
           submitLabel="Rename"
           onCancel={onCancel}
@@ -332,7 +270,7 @@ function MoveForm({
       onSuccess: (moved) => onDone(`${moved.code} moved under ${moved.parentCode}`),
     }),
   );
-  const error = useServerErrors(form, move.error, ['newParentCode']);
+  const error = useServerErrors(move.error, ['newParentCode'], form.setErrors);
   const parent = node.parentCode ? byCode.get(node.parentCode) : undefined;
   const parentLevel = node.level === 'reason' ? 'request type' : 'category';
   return (
@@ -357,7 +295,13 @@ function MoveForm({
           onChange={(value) => form.setFieldValue('newParentCode', value ?? '')}
         />
         <RolloutNoteInput form={form} />
-        <FormFooter error={error} pending={move.isPending} submitLabel="Move" onCancel={onCancel} />
+        <FormFooter
+          error={error}
+          errorTitle="Not saved"
+          pending={move.isPending}
+          submitLabel="Move"
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );
@@ -382,7 +326,7 @@ function DeprecateForm({
         onDone(`${changed.code} ${changed.deprecated ? 'deprecated' : 'restored'}`),
     }),
   );
-  const error = useServerErrors(form, setDeprecated.error, []);
+  const error = useServerErrors(setDeprecated.error, [], form.setErrors);
   const parent = node.parentCode ? byCode.get(node.parentCode) : undefined;
   return (
     <form
@@ -409,9 +353,10 @@ function DeprecateForm({
         <RolloutNoteInput form={form} />
         <FormFooter
           error={error}
+          errorTitle="Not saved"
           pending={setDeprecated.isPending}
           submitLabel={restoring ? 'Restore' : 'Deprecate'}
-          danger={!restoring}
+          submitColor={restoring ? undefined : 'red'}
           onCancel={onCancel}
         />
       </Stack>
@@ -445,7 +390,7 @@ function MergeForm({
         ),
     }),
   );
-  const error = useServerErrors(form, merge.error, ['intoCode']);
+  const error = useServerErrors(merge.error, ['intoCode'], form.setErrors);
   const into = byCode.get(form.getValues().intoCode);
   const children = node.level === 'category' ? 'request types' : 'reasons';
   return (
@@ -487,9 +432,10 @@ function MergeForm({
         <RolloutNoteInput form={form} />
         <FormFooter
           error={error}
+          errorTitle="Not saved"
           pending={merge.isPending}
           submitLabel="Merge"
-          danger
+          submitColor="red"
           onCancel={onCancel}
         />
       </Stack>
