@@ -1,8 +1,9 @@
 import type { AppRouter } from '@switchboard/api';
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, useQueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { useCallback } from 'react';
 import superjson from 'superjson';
 import { isClientError } from './trpc-errors.ts';
 
@@ -41,4 +42,16 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+}
+
+type ApiArea = keyof AppRouter['_def']['record'];
+
+/** After a change in `area`: every query of that router (lists, pages, counts) reads again. */
+export function useRefreshArea(area: ApiArea) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useCallback(
+    () => queryClient.invalidateQueries({ queryKey: trpc[area].pathKey() }),
+    [queryClient, trpc, area],
+  );
 }

@@ -3,8 +3,8 @@ import { MAX_PAGE_SIZE } from '@switchboard/domain';
 import { describeError } from '@switchboard/ui';
 import { useState } from 'react';
 
-/** Past this a trainer wants a data export, not a spreadsheet. */
-export const EXPORT_CAP = 5_000;
+/** Past this a lead or trainer wants a data export, not a spreadsheet. */
+const EXPORT_CAP = 5_000;
 
 /**
  * Every row of a paged list (the screen shows one page), fetched a full page at a time up to

@@ -1,11 +1,10 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { describeError } from '@switchboard/ui';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import type { Certification } from './certification-types.ts';
-import { useRefreshCertifications } from './use-refresh-certifications.ts';
 
 /** Archives a certification after saying what that does to its holders. */
 export function ArchiveCertificationModal({
@@ -16,7 +15,7 @@ export function ArchiveCertificationModal({
   onClose: () => void;
 }) {
   const trpc = useTRPC();
-  const refresh = useRefreshCertifications();
+  const refresh = useRefreshArea('certifications');
   const archive = useMutation(
     trpc.certifications.archive.mutationOptions({
       onSuccess: (archived) => {

@@ -12,7 +12,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { AGENT_TIERS, agentTierSchema } from '@switchboard/domain';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { useMutation } from '@tanstack/react-query';
 import { FormFooter } from '../../lib/FormFooter.tsx';
 import { NameAndCodeFields } from '../../lib/NameAndCodeFields.tsx';
@@ -27,7 +27,6 @@ import {
   validateCertificationForm,
 } from './certification-form.ts';
 import type { Certification } from './certification-types.ts';
-import { useRefreshCertifications } from './use-refresh-certifications.ts';
 
 /** Certification codes are at most 40 characters (certificationCodeSchema). */
 const CODE_LENGTH = 40;
@@ -82,7 +81,7 @@ function CertificationForm({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const refresh = useRefreshCertifications();
+  const refresh = useRefreshArea('certifications');
   const id = certification?.id ?? null;
   const form = useForm<CertificationFormValues>({
     mode: 'controlled',

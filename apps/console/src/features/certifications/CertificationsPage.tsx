@@ -15,7 +15,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { AUDIENCE_LABELS, describeValidity } from '@switchboard/domain';
 import { describeError, ListQueryState } from '@switchboard/ui';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import {
   IconArchive,
   IconCertificate,
@@ -33,7 +33,6 @@ import { ArchiveCertificationModal } from './ArchiveCertificationModal.tsx';
 import { CertificationFormModal } from './CertificationFormModal.tsx';
 import { CERTIFICATION_PATHS, CertificationTabs } from './CertificationTabs.tsx';
 import type { Certification } from './certification-types.ts';
-import { useRefreshCertifications } from './use-refresh-certifications.ts';
 
 const PARAMS = ['archived'] as const;
 
@@ -48,7 +47,7 @@ export function CertificationsPage() {
   const includeArchived = values.archived === 'yes';
   const [editing, setEditing] = useState<Certification | 'new' | null>(null);
   const [archiving, setArchiving] = useState<Certification | null>(null);
-  const refresh = useRefreshCertifications();
+  const refresh = useRefreshArea('certifications');
   const catalog = useQuery({
     ...trpc.certifications.list.queryOptions({ includeArchived }),
     // Shaped as a list page for ListQueryState: the catalog is small and not paged.

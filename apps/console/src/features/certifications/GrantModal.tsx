@@ -3,13 +3,12 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { grantCertificationsInputSchema } from '@switchboard/domain';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { FormFooter } from '../../lib/FormFooter.tsx';
 import { usePlacedServerErrors } from '../../lib/use-server-errors.ts';
 import { formatDay } from './certification-format.ts';
-import { useRefreshCertifications } from './use-refresh-certifications.ts';
 
 /** People offered per search: enough to pick from, few enough to read. */
 const PEOPLE_SHOWN = 20;
@@ -45,7 +44,7 @@ interface GrantValues {
 
 function GrantForm({ target, onDone }: { target: GrantTarget; onDone: () => void }) {
   const trpc = useTRPC();
-  const refresh = useRefreshCertifications();
+  const refresh = useRefreshArea('certifications');
   const catalog = useQuery(trpc.certifications.list.queryOptions({}));
   const [known, setKnown] = useState(
     new Map(target.people.map((person) => [person.id, person.name])),

@@ -2,11 +2,10 @@ import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { revokeCertificationInputSchema } from '@switchboard/domain';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { useMutation } from '@tanstack/react-query';
 import { FormFooter } from '../../lib/FormFooter.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
-import { useRefreshCertifications } from './use-refresh-certifications.ts';
 
 export interface RevokeTarget {
   certification: { id: string; name: string; grantsTier: string | null };
@@ -34,7 +33,7 @@ export function RevokeModal({
 
 function RevokeForm({ target, onDone }: { target: RevokeTarget; onDone: () => void }) {
   const trpc = useTRPC();
-  const refresh = useRefreshCertifications();
+  const refresh = useRefreshArea('certifications');
   const form = useForm({
     mode: 'controlled',
     initialValues: {

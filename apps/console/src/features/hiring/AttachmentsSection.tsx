@@ -14,19 +14,19 @@ import {
 import { ATTACHMENT_ACCEPT } from '@switchboard/domain';
 import { formatDateTime } from '@switchboard/ui';
 import type { RouterOutputs } from '@switchboard/ui/trpc';
+import { useRefreshArea } from '@switchboard/ui/trpc';
 import { IconAlertTriangle, IconFileText, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { attachmentRefusalOf, deleteAttachment, uploadAttachment } from './attachments-api.ts';
 import { fileSizeText } from './hiring-format.ts';
 import { attachmentUrl } from './hiring-paths.ts';
-import { useRefreshHiring } from './use-hiring.ts';
 
 type CandidateDetail = RouterOutputs['hiring']['candidate'];
 
 /** The candidate's CV and other files: PDF, Word or text up to 5 MB, kept on the server. */
 export function AttachmentsSection({ detail }: { detail: CandidateDetail }) {
-  const refresh = useRefreshHiring();
+  const refresh = useRefreshArea('hiring');
   const [refusal, setRefusal] = useState<string | null>(null);
   const upload = useMutation({
     mutationFn: (file: File) => uploadAttachment(detail.candidate.id, file),

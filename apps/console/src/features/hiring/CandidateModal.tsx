@@ -9,12 +9,11 @@ import {
   requisitionLabel,
   requisitionTakesCandidates,
 } from '@switchboard/domain';
-import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
+import { type RouterOutputs, useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { FormFooter } from '../../lib/FormFooter.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import { firstErrorUnder, LANGUAGE_SUGGESTIONS } from './form-helpers.ts';
-import { useRefreshHiring } from './use-hiring.ts';
 
 type CandidateRow = RouterOutputs['hiring']['candidates']['items'][number];
 
@@ -57,7 +56,7 @@ export function CandidateModal(props: CandidateModalProps) {
 
 function CandidateForm({ candidate, requisitionId, onClose, onSaved }: CandidateModalProps) {
   const trpc = useTRPC();
-  const refresh = useRefreshHiring();
+  const refresh = useRefreshArea('hiring');
   const requisitions = useQuery(
     trpc.hiring.requisitions.queryOptions({ sort: 'targetStartDate', limit: 200 }),
   );

@@ -2,11 +2,10 @@ import { ActionIcon, Button, Menu } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { PipelineStage } from '@switchboard/domain';
 import { describeError } from '@switchboard/ui';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconArrowsRightLeft, IconDots, IconUserCheck, IconUserX } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useHiringActions } from './HiringActions.tsx';
-import { useRefreshHiring } from './use-hiring.ts';
 
 export interface StageMenuCandidate {
   id: string;
@@ -30,7 +29,7 @@ export function CandidateStageMenu({
   compact = false,
 }: CandidateStageMenuProps) {
   const trpc = useTRPC();
-  const refresh = useRefreshHiring();
+  const refresh = useRefreshArea('hiring');
   const actions = useHiringActions();
   const move = useMutation(
     trpc.hiring.moveCandidate.mutationOptions({

@@ -32,6 +32,7 @@ import { useHiringOptions } from './use-hiring.ts';
 
 const PAGE_SIZE = 50;
 /** Exports read every page; more than this many candidates is not a hiring pipeline. */
+const CANDIDATE_EXPORT_CAP = 10_000;
 const PARAMS = ['view', 'requisition', 'stage', 'outcome', 'search'] as const;
 
 function outcomeOf(value: string | undefined): CandidateOutcome | undefined {
@@ -77,7 +78,7 @@ export function CandidatesPage() {
       // A requisition's whole pipeline, however long the campaign ran.
       const rows = await fetchAllPages(
         (range) => client.hiring.candidates.query({ ...filters, ...range }),
-        10_000,
+        CANDIDATE_EXPORT_CAP,
       );
       downloadFile(
         `candidates-${now.toISOString().slice(0, 10)}.csv`,

@@ -1,11 +1,10 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { requisitionLabel } from '@switchboard/domain';
 import { describeError } from '@switchboard/ui';
-import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
+import { type RouterOutputs, useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle, IconUserCheck } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { InvitationLink } from './InvitationLink.tsx';
-import { useRefreshHiring } from './use-hiring.ts';
 
 type HireResult = RouterOutputs['hiring']['hire'];
 
@@ -20,7 +19,7 @@ export interface HireModalProps {
  */
 export function HireModal({ candidate, onClose }: HireModalProps) {
   const trpc = useTRPC();
-  const refresh = useRefreshHiring();
+  const refresh = useRefreshArea('hiring');
   const hire = useMutation(trpc.hiring.hire.mutationOptions({ onSuccess: () => void refresh() }));
   const close = () => {
     hire.reset();

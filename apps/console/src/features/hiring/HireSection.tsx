@@ -1,11 +1,10 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { INVITATION_STATE_LABELS, type InvitationState } from '@switchboard/domain';
 import { describeError, formatDateTime } from '@switchboard/ui';
-import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
+import { type RouterOutputs, useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle, IconLink } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { InvitationLink } from './InvitationLink.tsx';
-import { useRefreshHiring } from './use-hiring.ts';
 
 type CandidateDetail = RouterOutputs['hiring']['candidate'];
 
@@ -19,7 +18,7 @@ const STATE_COLORS: Record<InvitationState, string> = {
 /** A hire's account: their team, whether they have set a password, and a new link if needed. */
 export function HireSection({ detail }: { detail: CandidateDetail }) {
   const trpc = useTRPC();
-  const refresh = useRefreshHiring();
+  const refresh = useRefreshArea('hiring');
   const reissue = useMutation(
     trpc.hiring.reissueInvitation.mutationOptions({ onSuccess: () => void refresh() }),
   );

@@ -1,17 +1,16 @@
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { formatDateTime } from '@switchboard/ui';
-import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
+import { type RouterOutputs, useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { useMutation } from '@tanstack/react-query';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
-import { useRefreshHiring } from './use-hiring.ts';
 
 type CandidateDetail = RouterOutputs['hiring']['candidate'];
 
 /** What the team wants to remember about a candidate: availability, referrals, follow-ups. */
 export function NotesSection({ detail }: { detail: CandidateDetail }) {
   const trpc = useTRPC();
-  const refresh = useRefreshHiring();
+  const refresh = useRefreshArea('hiring');
   const form = useForm({
     initialValues: { body: '' },
     validate: { body: (value) => (value.trim() ? null : 'Note: write something') },

@@ -15,7 +15,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { MAX_ACTIVE_STAGES, pipelineInputSchema } from '@switchboard/domain';
 import { describeError, ErrorState, TableSkeleton } from '@switchboard/ui';
-import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
+import { type RouterOutputs, useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import {
   IconAlertTriangle,
   IconArrowDown,
@@ -27,7 +27,6 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { usePlacedServerErrors } from '../../lib/use-server-errors.ts';
 import { HiringTabs } from './HiringTabs.tsx';
-import { useRefreshHiring } from './use-hiring.ts';
 
 type PipelineRow = RouterOutputs['hiring']['pipeline'][number];
 
@@ -96,7 +95,7 @@ export function PipelinePage() {
 
 function PipelineEditor({ rows }: { rows: PipelineRow[] }) {
   const trpc = useTRPC();
-  const refresh = useRefreshHiring();
+  const refresh = useRefreshArea('hiring');
   const form = useForm<PipelineValues>({ initialValues: valuesOf(rows), validate });
   const save = useMutation(
     trpc.hiring.savePipeline.mutationOptions({

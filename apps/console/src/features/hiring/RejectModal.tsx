@@ -7,11 +7,10 @@ import {
   type CandidateRejectionReason,
   rejectionIssue,
 } from '@switchboard/domain';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { useMutation } from '@tanstack/react-query';
 import { FormFooter } from '../../lib/FormFooter.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
-import { useRefreshHiring } from './use-hiring.ts';
 
 export interface RejectModalProps {
   candidate: { id: string; name: string } | null;
@@ -49,7 +48,7 @@ function RejectForm({
   onClose: () => void;
 }) {
   const trpc = useTRPC();
-  const refresh = useRefreshHiring();
+  const refresh = useRefreshArea('hiring');
   const form = useForm<RejectValues>({
     initialValues: { rejectionReason: null, note: '' },
     validate: (values) => {

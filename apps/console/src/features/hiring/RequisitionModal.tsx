@@ -15,14 +15,15 @@ import {
   REQUISITION_STATUSES,
   type RequisitionStatus,
   requisitionInputSchema,
+  requisitionTakesCandidates,
 } from '@switchboard/domain';
 import type { RouterOutputs } from '@switchboard/ui/trpc';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { useMutation } from '@tanstack/react-query';
 import { FormFooter } from '../../lib/FormFooter.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import { firstErrorUnder, LANGUAGE_SUGGESTIONS } from './form-helpers.ts';
-import { useHiringOptions, useRefreshHiring } from './use-hiring.ts';
+import { useHiringOptions } from './use-hiring.ts';
 
 export type RequisitionDetail = RouterOutputs['hiring']['requisition'];
 
@@ -107,7 +108,7 @@ export function RequisitionModal(props: RequisitionModalProps) {
 function RequisitionForm({ requisition, onClose, onSaved }: RequisitionModalProps) {
   const trpc = useTRPC();
   const options = useHiringOptions();
-  const refresh = useRefreshHiring();
+  const refresh = useRefreshArea('hiring');
   const form = useForm<RequisitionValues>({
     mode: 'controlled',
     initialValues: valuesOf(requisition),
@@ -126,9 +127,10 @@ function RequisitionForm({ requisition, onClose, onSaved }: RequisitionModalProp
   const update = useMutation(trpc.hiring.updateRequisition.mutationOptions({ onSuccess }));
   const saving = create.isPending || update.isPending;
   const unplaced = useServerErrors(create.error ?? update.error, FIELDS, form.setErrors);
+  // A new requisition starts in a status that takes candidates; closing one is an edit.
   const statuses = requisition
     ? REQUISITION_STATUSES
-    : REQUISITION_STATUSES.filter((status) => status === 'open' || status === 'on_hold');
+    : REQUISITION_STATUSES.filter(requisitionTakesCandidates);
 
   const submit = (values: RequisitionValues) => {
     const input = requisitionInputSchema.parse(inputOf(values));

@@ -14,11 +14,10 @@ import {
   type ScorecardKind,
   scorecardInputSchema,
 } from '@switchboard/domain';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { useMutation } from '@tanstack/react-query';
 import { FormFooter } from '../../lib/FormFooter.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
-import { useRefreshHiring } from './use-hiring.ts';
 
 interface ScorecardValues {
   kind: ScorecardKind;
@@ -75,7 +74,7 @@ function ScorecardForm({
   onClose: () => void;
 }) {
   const trpc = useTRPC();
-  const refresh = useRefreshHiring();
+  const refresh = useRefreshArea('hiring');
   const form = useForm<ScorecardValues>({
     initialValues: {
       kind: 'interview',

@@ -2,11 +2,10 @@ import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { addCorrectiveActionInputSchema } from '@switchboard/domain';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
-import { useRefreshIncidents } from './use-refresh-incidents.ts';
 import { useStaffOptions } from './use-staff-options.ts';
 
 const FIELDS = ['title', 'ownerId', 'dueDate'];
@@ -14,7 +13,7 @@ const FIELDS = ['title', 'ownerId', 'dueDate'];
 /** A corrective action: what will be done, by whom, by when. */
 export function AddActionForm({ incidentId }: { incidentId: string }) {
   const trpc = useTRPC();
-  const refresh = useRefreshIncidents();
+  const refresh = useRefreshArea('incidents');
   const staff = useStaffOptions();
   const form = useForm({
     mode: 'controlled',

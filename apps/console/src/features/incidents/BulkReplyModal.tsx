@@ -12,14 +12,13 @@ import {
 } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { bulkReplyInputSchema, MACRO_VARIABLES } from '@switchboard/domain';
-import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
+import { type RouterOutputs, useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import type { IncidentDetail } from './incident-detail.ts';
 import { conversationHref } from './incident-options.ts';
-import { useRefreshIncidents } from './use-refresh-incidents.ts';
 
 type BulkReplyResult = RouterOutputs['incidents']['bulkReply'];
 
@@ -48,7 +47,7 @@ export function BulkReplyModal({ incident, opened, onClose }: BulkReplyModalProp
 
 function BulkReplyForm({ incident, onDone }: { incident: IncidentDetail; onDone: () => void }) {
   const trpc = useTRPC();
-  const refresh = useRefreshIncidents();
+  const refresh = useRefreshArea('incidents');
   // One id per composed reply: sending it again (a retry after a timeout) sends nothing twice.
   const [clientId] = useState(() => crypto.randomUUID());
   const form = useForm({

@@ -2,7 +2,7 @@ import { Badge, Group, Progress, Select, Stack, Table, Text } from '@mantine/cor
 import { notifications } from '@mantine/notifications';
 import { reviewProgress } from '@switchboard/domain';
 import { describeError } from '@switchboard/ui';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { useMutation } from '@tanstack/react-query';
 import type { CorrectiveAction, IncidentDetail } from './incident-detail.ts';
 import {
@@ -11,7 +11,6 @@ import {
   actionStatusOf,
   todayIso,
 } from './incident-options.ts';
-import { useRefreshIncidents } from './use-refresh-incidents.ts';
 
 export interface CorrectiveActionsProps {
   incident: IncidentDetail;
@@ -74,7 +73,7 @@ function ActionRow({
   today: string;
 }) {
   const trpc = useTRPC();
-  const refresh = useRefreshIncidents();
+  const refresh = useRefreshArea('incidents');
   const setStatus = useMutation(
     trpc.incidents.setActionStatus.mutationOptions({
       onSuccess: () => void refresh(),

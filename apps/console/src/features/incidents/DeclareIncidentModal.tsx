@@ -21,7 +21,7 @@ import {
   SPIKE_RULE,
 } from '@switchboard/domain';
 import { describeError } from '@switchboard/ui';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { FormFooter } from '../../lib/FormFooter.tsx';
@@ -36,7 +36,6 @@ import {
 } from './incident-options.ts';
 import { ProposedSeverity } from './ProposedSeverity.tsx';
 import { useCatalogueOptions, withValue } from './use-catalogue-options.ts';
-import { useRefreshIncidents } from './use-refresh-incidents.ts';
 import { useStaffOptions } from './use-staff-options.ts';
 
 /** What a spike (or another screen) already knows about the incident being declared. */
@@ -102,7 +101,7 @@ export function DeclareIncidentModal({ prefill, onClose }: DeclareIncidentModalP
 function DeclareForm({ prefill, onCancel }: { prefill: DeclarePrefill; onCancel: () => void }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const refresh = useRefreshIncidents();
+  const refresh = useRefreshArea('incidents');
   const catalogue = useCatalogueOptions();
   const staff = useStaffOptions();
   const form = useForm<DeclareValues>({

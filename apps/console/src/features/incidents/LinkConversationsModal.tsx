@@ -11,13 +11,12 @@ import {
 } from '@mantine/core';
 import { type FormErrors, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import type { IncidentDetail } from './incident-detail.ts';
 import { useCatalogueOptions, withValue } from './use-catalogue-options.ts';
-import { useRefreshIncidents } from './use-refresh-incidents.ts';
 
 export interface LinkConversationsModalProps {
   incident: IncidentDetail;
@@ -46,7 +45,7 @@ export function LinkConversationsModal({ incident, opened, onClose }: LinkConver
 
 function LinkForm({ incident, onDone }: { incident: IncidentDetail; onDone: () => void }) {
   const trpc = useTRPC();
-  const refresh = useRefreshIncidents();
+  const refresh = useRefreshArea('incidents');
   const catalogue = useCatalogueOptions();
   const form = useForm<LinkSearch>({
     mode: 'controlled',

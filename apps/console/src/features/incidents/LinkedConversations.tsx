@@ -12,12 +12,11 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { describeError, formatDateTime, formatRelativeTime, StatusBadge } from '@switchboard/ui';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconLink, IconLinkOff, IconMessages } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import type { IncidentDetail, LinkedConversation } from './incident-detail.ts';
 import { conversationHref } from './incident-options.ts';
-import { useRefreshIncidents } from './use-refresh-incidents.ts';
 
 export interface LinkedConversationsProps {
   incident: IncidentDetail;
@@ -107,7 +106,7 @@ function LinkedRow({
   now: Date;
 }) {
   const trpc = useTRPC();
-  const refresh = useRefreshIncidents();
+  const refresh = useRefreshArea('incidents');
   const unlink = useMutation(
     trpc.incidents.unlink.mutationOptions({
       onSuccess: () => void refresh(),

@@ -2,12 +2,11 @@ import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/cor
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { incidentLabel, resolveIncidentInputSchema } from '@switchboard/domain';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import type { IncidentDetail } from './incident-detail.ts';
-import { useRefreshIncidents } from './use-refresh-incidents.ts';
 
 export interface ResolveModalProps {
   incident: IncidentDetail;
@@ -26,7 +25,7 @@ export function ResolveModal({ incident, opened, onClose }: ResolveModalProps) {
 
 function ResolveForm({ incident, onDone }: { incident: IncidentDetail; onDone: () => void }) {
   const trpc = useTRPC();
-  const refresh = useRefreshIncidents();
+  const refresh = useRefreshArea('incidents');
   const form = useForm({
     mode: 'controlled',
     initialValues: { incidentId: incident.id, summary: '' },

@@ -1,12 +1,11 @@
 import { Alert, Button, Group, Modal, Select, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import type { IncidentDetail } from './incident-detail.ts';
-import { useRefreshIncidents } from './use-refresh-incidents.ts';
 import { useStaffOptions } from './use-staff-options.ts';
 
 export interface RolesModalProps {
@@ -26,7 +25,7 @@ export function RolesModal({ incident, opened, onClose }: RolesModalProps) {
 
 function RolesForm({ incident, onDone }: { incident: IncidentDetail; onDone: () => void }) {
   const trpc = useTRPC();
-  const refresh = useRefreshIncidents();
+  const refresh = useRefreshArea('incidents');
   const staff = useStaffOptions();
   const form = useForm({
     mode: 'controlled',

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Select, Stack, Text, Textarea } from '@mantine/co
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { incidentReviewInputSchema, type RootCauseCode } from '@switchboard/domain';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
@@ -12,7 +12,6 @@ import {
   rootCauseOf,
 } from '../improvements/root-cause-options.ts';
 import type { IncidentDetail } from './incident-detail.ts';
-import { useRefreshIncidents } from './use-refresh-incidents.ts';
 
 export interface RootCauseFormProps {
   incident: IncidentDetail;
@@ -36,7 +35,7 @@ export function RootCauseForm({ incident, mayRun }: RootCauseFormProps) {
 
 function EditableRootCause({ incident }: { incident: IncidentDetail }) {
   const trpc = useTRPC();
-  const refresh = useRefreshIncidents();
+  const refresh = useRefreshArea('incidents');
   const form = useForm<{
     incidentId: string;
     rootCauseCode: RootCauseCode | null;

@@ -2,13 +2,12 @@ import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@man
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { incidentSeverityInputSchema, SEVERITY_LABELS } from '@switchboard/domain';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import type { IncidentDetail } from './incident-detail.ts';
 import { SEVERITY_OPTIONS, severityOf } from './incident-options.ts';
-import { useRefreshIncidents } from './use-refresh-incidents.ts';
 
 export interface SeverityModalProps {
   incident: IncidentDetail;
@@ -27,7 +26,7 @@ export function SeverityModal({ incident, opened, onClose }: SeverityModalProps)
 
 function SeverityForm({ incident, onDone }: { incident: IncidentDetail; onDone: () => void }) {
   const trpc = useTRPC();
-  const refresh = useRefreshIncidents();
+  const refresh = useRefreshArea('incidents');
   const form = useForm({
     mode: 'controlled',
     initialValues: {

@@ -21,13 +21,12 @@ import {
   statusUpdateInputSchema,
 } from '@switchboard/domain';
 import { formatDateTime, formatRelativeTime } from '@switchboard/ui';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
 import type { IncidentDetail } from './incident-detail.ts';
 import { incidentStateOf, updateStateOptions } from './incident-options.ts';
-import { useRefreshIncidents } from './use-refresh-incidents.ts';
 
 export interface StatusUpdateComposerProps {
   incident: IncidentDetail;
@@ -44,7 +43,7 @@ export function StatusUpdateComposer({
   now,
 }: StatusUpdateComposerProps) {
   const trpc = useTRPC();
-  const refresh = useRefreshIncidents();
+  const refresh = useRefreshArea('incidents');
   const form = useForm<{ incidentId: string; state: IncidentState; body: string }>({
     mode: 'controlled',
     initialValues: { incidentId: incident.id, state, body: '' },

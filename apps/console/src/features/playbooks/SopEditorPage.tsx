@@ -32,7 +32,7 @@ import {
   TableSkeleton,
 } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
-import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
+import { type RouterOutputs, useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import {
   IconAlertTriangle,
   IconArrowDown,
@@ -41,7 +41,7 @@ import {
   IconPlus,
   IconTrash,
 } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 
@@ -85,7 +85,6 @@ function startingPoint(editor: SopEditor): SopDraftInput {
 
 function SopEditorScreen({ editor }: { editor: SopEditor }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const code = editor.requestType.code;
   const [confirmingPublish, setConfirmingPublish] = useState(false);
   const [viewing, setViewing] = useState<string | null>(null);
@@ -94,7 +93,7 @@ function SopEditorScreen({ editor }: { editor: SopEditor }) {
     initialValues: startingPoint(editor),
     validate: schemaResolver(sopDraftInputSchema, { sync: true }),
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.playbooks.pathKey() });
+  const refresh = useRefreshArea('playbooks');
   const save = useMutation(
     trpc.playbooks.saveSopDraft.mutationOptions({
       onSuccess: (version) => {

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { BackLink, DetailQueryState, describeError, formatDateTime } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
 import { QaScoresView, ReviewedConversation } from '@switchboard/ui/qa';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconEye, IconEyeOff } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
@@ -11,7 +11,6 @@ import { CalibrationSpread } from './CalibrationSpread.tsx';
 import type { QaCalibrationDetail } from './qa-detail.ts';
 import { QA_CALIBRATION_PATH } from './qa-links.ts';
 import { ReviewScoringPanel } from './ReviewScoringPanel.tsx';
-import { useRefreshQa } from './use-refresh-qa.ts';
 
 function BackToSessions() {
   return <BackLink to={QA_CALIBRATION_PATH}>Calibration sessions</BackLink>;
@@ -87,7 +86,7 @@ function MyPart({ detail }: { detail: QaCalibrationDetail }) {
 export function CalibrationSessionPage() {
   const { sessionId = '' } = useParams();
   const trpc = useTRPC();
-  const refresh = useRefreshQa();
+  const refresh = useRefreshArea('qa');
   const session = useQuery(trpc.qa.calibration.queryOptions({ id: sessionId }));
   const reveal = useMutation(
     trpc.qa.reveal.mutationOptions({

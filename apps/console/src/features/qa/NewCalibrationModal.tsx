@@ -13,13 +13,12 @@ import {
 import { describeError } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { calibrationPath } from './qa-links.ts';
-import { useRefreshQa } from './use-refresh-qa.ts';
 
 export interface NewCalibrationModalProps {
   opened: boolean;
@@ -31,7 +30,7 @@ export function NewCalibrationModal({ opened, onClose }: NewCalibrationModalProp
   const trpc = useTRPC();
   const viewer = useViewer();
   const navigate = useNavigate();
-  const refresh = useRefreshQa();
+  const refresh = useRefreshArea('qa');
   const options = useQuery({ ...trpc.qa.filterOptions.queryOptions(), enabled: opened });
   const [title, setTitle] = useState('');
   const [conversationNumber, setConversationNumber] = useState<number | string>('');

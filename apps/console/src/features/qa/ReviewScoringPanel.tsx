@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import type { QaAnswers } from '@switchboard/domain';
 import { describeError } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,7 +11,6 @@ import { useNavigate } from 'react-router';
 import { CriteriaScoringForm } from './CriteriaScoringForm.tsx';
 import type { QaReviewDetail } from './qa-detail.ts';
 import { QA_REVIEWS_PATH } from './qa-links.ts';
-import { useRefreshQa } from './use-refresh-qa.ts';
 
 export interface ReviewScoringPanelProps {
   detail: Pick<QaReviewDetail, 'scorecard'> & {
@@ -27,7 +26,7 @@ export interface ReviewScoringPanelProps {
  */
 export function ReviewScoringPanel({ detail, calibration = false }: ReviewScoringPanelProps) {
   const trpc = useTRPC();
-  const refresh = useRefreshQa();
+  const refresh = useRefreshArea('qa');
   const navigate = useNavigate();
   const [answers, setAnswers] = useState<QaAnswers>(detail.review.scores);
   const [comment, setComment] = useState(detail.review.comment);

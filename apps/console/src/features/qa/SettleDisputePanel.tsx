@@ -13,13 +13,12 @@ import { notifications } from '@mantine/notifications';
 import { QA_SETTLEMENT_LABELS, type QaAnswers, type QaSettlement } from '@switchboard/domain';
 import { describeError } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CriteriaScoringForm } from './CriteriaScoringForm.tsx';
 import type { QaReviewDetail } from './qa-detail.ts';
-import { useRefreshQa } from './use-refresh-qa.ts';
 
 /**
  * A lead's decision on a dispute: the scores stand, or they are scored again (a new score).
@@ -27,7 +26,7 @@ import { useRefreshQa } from './use-refresh-qa.ts';
  */
 export function SettleDisputePanel({ detail }: { detail: QaReviewDetail }) {
   const trpc = useTRPC();
-  const refresh = useRefreshQa();
+  const refresh = useRefreshArea('qa');
   const [outcome, setOutcome] = useState<QaSettlement>('upheld');
   const [answers, setAnswers] = useState<QaAnswers>(detail.review.scores);
   const [note, setNote] = useState('');

@@ -1,7 +1,6 @@
 import { QA_CRITERION_GROUP_LABELS } from '@switchboard/domain';
 import type { RouterOutputs } from '@switchboard/ui/trpc';
-import type { CsvColumn } from '../kpi/report-csv.ts';
-import { rateValue } from '../kpi/report-csv.ts';
+import { type CsvColumn, rateValue } from '../kpi/report-csv.ts';
 import { scoreValue } from './trend-format.ts';
 
 type Trends = RouterOutputs['qa']['trends'];

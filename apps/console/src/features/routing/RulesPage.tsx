@@ -35,7 +35,7 @@ import { notifications } from '@mantine/notifications';
 import { describeActions, describeCondition } from '@switchboard/domain';
 import { describeError, EmptyState, ErrorState, TableSkeleton } from '@switchboard/ui';
 import { useViewer } from '@switchboard/ui/auth';
-import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
+import { type RouterOutputs, useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import {
   IconAlertTriangle,
   IconArrowDown,
@@ -101,7 +101,7 @@ export function RulesPage() {
   const rules = useQuery(trpc.routing.rules.queryOptions());
 
   // The guide is built from the rules, so it goes stale with them.
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.routing.pathKey() });
+  const refresh = useRefreshArea('routing');
   /** Shows a change at once; the server's answer (or a rollback) follows. */
   const applyOptimistically = async (change: (data: RulesData) => RulesData) => {
     await queryClient.cancelQueries({ queryKey: rulesKey });

@@ -2,12 +2,11 @@ import { Modal, Select, Stack, Switch, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { curriculumFieldsSchema } from '@switchboard/domain';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { FormFooter } from '../../lib/FormFooter.tsx';
 import { NameAndCodeFields } from '../../lib/NameAndCodeFields.tsx';
 import { useServerErrors } from '../../lib/use-server-errors.ts';
-import { useRefreshTraining } from './use-refresh-training.ts';
 
 export interface CurriculumValues {
   code: string;
@@ -60,7 +59,7 @@ function CurriculumForm({
   onSaved: (curriculumId: string) => void;
 }) {
   const trpc = useTRPC();
-  const refreshTraining = useRefreshTraining();
+  const refreshTraining = useRefreshArea('training');
   const options = useQuery(trpc.training.editorOptions.queryOptions());
   const form = useForm<CurriculumValues>({
     mode: 'controlled',

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { BackLink, describeError, EmptyState, ErrorState } from '@switchboard/ui';
-import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
+import { type RouterOutputs, useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import {
   IconArrowDown,
   IconArrowUp,
@@ -33,7 +33,6 @@ import { Link, useParams } from 'react-router';
 import { CurriculumModal } from './CurriculumModal.tsx';
 import { ModuleDrawer } from './ModuleDrawer.tsx';
 import { cohortPath, TRAINING_PATH } from './training-links.ts';
-import { useRefreshTraining } from './use-refresh-training.ts';
 
 type Curriculum = RouterOutputs['training']['curriculum'];
 type Module = Curriculum['modules'][number];
@@ -62,10 +61,9 @@ export function CurriculumPage() {
 
 function CurriculumEditor({ curriculum }: { curriculum: Curriculum }) {
   const trpc = useTRPC();
-  const refreshTraining = useRefreshTraining();
+  const refresh = useRefreshArea('training');
   const [editingDetails, setEditingDetails] = useState(false);
   const [moduleDrawer, setModuleDrawer] = useState<Module | 'new' | null>(null);
-  const refresh = () => refreshTraining();
   const failed = (title: string) => (error: unknown) =>
     notifications.show({ color: 'red', title, message: describeError(error) });
   const reorder = useMutation(

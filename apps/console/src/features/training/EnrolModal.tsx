@@ -3,11 +3,10 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { describeError } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { FormFooter } from '../../lib/FormFooter.tsx';
-import { useRefreshTraining } from './use-refresh-training.ts';
 
 /** Enrols one person or a whole cohort (pick people, or add a team's members at once). */
 export function EnrolModal({
@@ -30,7 +29,7 @@ export function EnrolModal({
 
 function EnrolForm({ curriculumId, onDone }: { curriculumId: string; onDone: () => void }) {
   const trpc = useTRPC();
-  const refreshTraining = useRefreshTraining();
+  const refreshTraining = useRefreshArea('training');
   const [chosen, setChosen] = useState<Map<string, string>>(new Map());
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);

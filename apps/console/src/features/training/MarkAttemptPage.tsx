@@ -23,13 +23,12 @@ import {
 } from '@switchboard/domain';
 import { BackLink, describeError, ErrorState, formatDateTime } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
-import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
+import { type RouterOutputs, useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle, IconCheck, IconX } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { MARKING_PATH, recordPath } from './training-links.ts';
-import { useRefreshTraining } from './use-refresh-training.ts';
 
 type Attempt = RouterOutputs['training']['attempt'];
 
@@ -54,7 +53,7 @@ export function MarkAttemptPage() {
 
 function MarkingForm({ attempt }: { attempt: Attempt }) {
   const trpc = useTRPC();
-  const refreshTraining = useRefreshTraining();
+  const refreshTraining = useRefreshArea('training');
   const navigate = useNavigate();
   const [points, setPoints] = useState<Record<string, number | string>>({});
   const [feedback, setFeedback] = useState('');

@@ -20,7 +20,7 @@ import {
   WALKTHROUGH_SUBJECT_LABELS,
   WALKTHROUGH_SUBJECTS,
 } from '@switchboard/domain';
-import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
+import { type RouterOutputs, useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { usePlacedServerErrors } from '../../lib/use-server-errors.ts';
@@ -33,7 +33,6 @@ import {
   useModuleForm,
 } from './module-form.ts';
 import { QuizQuestionsEditor } from './QuizQuestionsEditor.tsx';
-import { useRefreshTraining } from './use-refresh-training.ts';
 
 type Module = RouterOutputs['training']['curriculum']['modules'][number];
 type SopOption = RouterOutputs['training']['editorOptions']['sops'][number];
@@ -88,7 +87,7 @@ function ModuleEditorForm({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const refreshTraining = useRefreshTraining();
+  const refreshTraining = useRefreshArea('training');
   const options = useQuery(trpc.training.editorOptions.queryOptions());
   const form = useModuleForm(editing ? moduleValuesOf(editing) : newModuleValues('sop_reading'));
   const saved = () => {

@@ -2,12 +2,11 @@ import { Badge, Button, Group, MultiSelect, Paper, Stack, Text, Title } from '@m
 import { notifications } from '@mantine/notifications';
 import { TEAM_KIND_LABELS } from '@switchboard/domain';
 import { describeError, ErrorState, TableSkeleton } from '@switchboard/ui';
-import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
+import { type RouterOutputs, useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { TrainingHeader } from './TrainingHeader.tsx';
 import { TEAM_PLANS_PATH } from './training-links.ts';
-import { useRefreshTraining } from './use-refresh-training.ts';
 
 type TeamPlan = RouterOutputs['training']['teamPlans'][number];
 
@@ -42,7 +41,7 @@ function TeamPlanCard({
   options: Array<{ value: string; label: string }>;
 }) {
   const trpc = useTRPC();
-  const refreshTraining = useRefreshTraining();
+  const refreshTraining = useRefreshArea('training');
   const saved = team.curricula.map((curriculum) => curriculum.curriculumId);
   const [chosen, setChosen] = useState<string[]>(saved);
   const dirty = chosen.join() !== saved.join();

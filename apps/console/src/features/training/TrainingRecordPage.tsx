@@ -30,14 +30,13 @@ import {
   TrainingProgressBadge,
 } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
-import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
+import { type RouterOutputs, useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconCertificate, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { AttentionBadges, EnrolmentStateBadge } from './TrainingBadges.tsx';
 import { cohortPath, markAttemptPath, TRAINEES_PATH } from './training-links.ts';
-import { useRefreshTraining } from './use-refresh-training.ts';
 
 type TrainingRecord = RouterOutputs['training']['record'];
 type Enrolment = TrainingRecord['enrolments'][number];
@@ -45,8 +44,7 @@ type Module = Enrolment['modules'][number];
 
 /** Runs a training action, refreshes what training shows, and says how it went. */
 function useTrainingAction() {
-  const _trpc = useTRPC();
-  const refreshTraining = useRefreshTraining();
+  const refreshTraining = useRefreshArea('training');
   return {
     onSuccess: () => refreshTraining(),
     onError: (error: unknown) =>

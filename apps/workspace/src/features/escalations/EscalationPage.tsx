@@ -38,9 +38,9 @@ import {
   trpcErrorCode,
 } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconArrowBackUp, IconLock } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { DetailList } from '../conversations/DetailList.tsx';
@@ -69,11 +69,10 @@ function fieldValue(field: HandoffField, fields: HandoffFields): string {
 export function EscalationPage() {
   const { escalationId = '' } = useParams();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const detail = useQuery(trpc.escalations.byId.queryOptions({ escalationId }));
   const [dialog, setDialog] = useState<'resolve' | 'reject' | 'resend' | null>(null);
   const [note, setNote] = useState('');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.escalations.pathKey() });
+  const refresh = useRefreshArea('escalations');
   const move = useMutation(
     trpc.escalations.move.mutationOptions({
       onSuccess: async (result) => {

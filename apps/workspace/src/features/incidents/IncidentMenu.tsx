@@ -26,9 +26,9 @@ import {
 } from '@switchboard/domain';
 import { describeError } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertOctagon, IconChevronDown } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
 /** Link the conversation to an open incident, or declare a new one from it. */
@@ -40,10 +40,9 @@ export function IncidentMenu({
   cityCode: string | null;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [declaring, setDeclaring] = useState(false);
   const open = useQuery(trpc.incidents.list.queryOptions({ state: 'open', limit: 20 }));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.incidents.pathKey() });
+  const refresh = useRefreshArea('incidents');
   const link = useMutation(
     trpc.incidents.link.mutationOptions({
       onSuccess: async () => {

@@ -14,9 +14,9 @@ import { notifications } from '@mantine/notifications';
 import { QA_MIN_DISPUTE_REASON } from '@switchboard/domain';
 import { describeError, formatDateTime } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
-import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
+import { type RouterOutputs, useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 
 type MyReview = RouterOutputs['qa']['myReview'];
@@ -28,12 +28,11 @@ type MyReview = RouterOutputs['qa']['myReview'];
  */
 export function AnswerReviewPanel({ detail }: { detail: MyReview }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [answer, setAnswer] = useState<'acknowledge' | 'dispute'>('acknowledge');
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
   const [criterionIds, setCriterionIds] = useState<string[]>([]);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.qa.pathKey() });
+  const refresh = useRefreshArea('qa');
   const acknowledge = useMutation(
     trpc.qa.acknowledge.mutationOptions({
       onSuccess: () => {

@@ -4,7 +4,6 @@ import { formatDateTime, TrainingProgressBadge } from '@switchboard/ui';
 import type { RouterOutputs } from '@switchboard/ui/trpc';
 import { IconCertificate, IconLock } from '@tabler/icons-react';
 import { Link } from 'react-router';
-
 import { moduleLink } from './training-links.ts';
 
 type Enrolment = RouterOutputs['training']['mine']['enrolments'][number];

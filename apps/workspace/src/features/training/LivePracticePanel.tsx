@@ -2,10 +2,10 @@ import { Button, Group, List, NumberInput, Paper, Progress, Stack, Text } from '
 import { notifications } from '@mantine/notifications';
 import { describeError } from '@switchboard/ui';
 import { serverFieldErrors } from '@switchboard/ui/playbooks';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { type ModuleKey, type ModuleView, useTrainingRefresh } from './module-view.ts';
+import type { ModuleKey, ModuleView } from './module-view.ts';
 
 type LivePractice = NonNullable<ModuleView['livePractice']>;
 
@@ -87,7 +87,7 @@ function CountedConversations({ live }: { live: LivePractice }) {
 
 function LogShadowingForm({ moduleKey }: { moduleKey: ModuleKey }) {
   const trpc = useTRPC();
-  const refresh = useTrainingRefresh();
+  const refresh = useRefreshArea('training');
   const [number, setNumber] = useState<number | string>('');
   const log = useMutation(
     trpc.training.logMyShadowing.mutationOptions({

@@ -13,10 +13,10 @@ import {
 import { notifications } from '@mantine/notifications';
 import type { QuizResponse, TraineeQuizQuestion } from '@switchboard/domain';
 import { describeError, formatDateTime } from '@switchboard/ui';
-import { type RouterOutputs, useTRPC } from '@switchboard/ui/trpc';
+import { type RouterOutputs, useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { type ModuleKey, type ModuleView, useTrainingRefresh } from './module-view.ts';
+import type { ModuleKey, ModuleView } from './module-view.ts';
 
 type SubmitResult = RouterOutputs['training']['submitQuiz'];
 type Responses = Record<string, QuizResponse>;
@@ -33,7 +33,7 @@ function answered(question: TraineeQuizQuestion, response: QuizResponse | undefi
  */
 export function QuizPanel({ view, moduleKey }: { view: ModuleView; moduleKey: ModuleKey }) {
   const trpc = useTRPC();
-  const refresh = useTrainingRefresh();
+  const refresh = useRefreshArea('training');
   const quiz = view.quiz!;
   const [responses, setResponses] = useState<Responses>({});
   const [result, setResult] = useState<SubmitResult | null>(null);

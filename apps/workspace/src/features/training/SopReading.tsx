@@ -1,15 +1,15 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { describeError, Markdown } from '@switchboard/ui';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconRefresh } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { type ModuleKey, type ModuleView, useTrainingRefresh } from './module-view.ts';
+import type { ModuleKey, ModuleView } from './module-view.ts';
 
 /** The SOP version to read, step by step, and the acknowledgement. */
 export function SopReading({ view, moduleKey }: { view: ModuleView; moduleKey: ModuleKey }) {
   const trpc = useTRPC();
-  const refresh = useTrainingRefresh();
+  const refresh = useRefreshArea('training');
   const acknowledge = useMutation(
     trpc.training.acknowledgeSop.mutationOptions({
       onSuccess: (result) => {

@@ -19,14 +19,13 @@ import {
   Markdown,
   TrainingProgressBadge,
 } from '@switchboard/ui';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { IconLock } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { LivePracticePanel } from './LivePracticePanel.tsx';
-import { type ModuleKey, type ModuleView, useTrainingRefresh } from './module-view.ts';
-
+import type { ModuleKey, ModuleView } from './module-view.ts';
 import { QuizPanel } from './QuizPanel.tsx';
 import { SopReading } from './SopReading.tsx';
 import { MY_TRAINING_PATH } from './training-links.ts';
@@ -37,7 +36,7 @@ export function TrainingModulePage() {
   const { enrolmentId = '', moduleId = '' } = useParams();
   const key = { enrolmentId, moduleId };
   const trpc = useTRPC();
-  const refresh = useTrainingRefresh();
+  const refresh = useRefreshArea('training');
   const view = useQuery(trpc.training.myModule.queryOptions(key));
   const start = useMutation(trpc.training.startModule.mutationOptions({ onSuccess: refresh }));
   // The server notes when the module was opened (time spent counts from there): once per visit.

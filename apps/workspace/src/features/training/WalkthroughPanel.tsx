@@ -2,14 +2,14 @@ import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { traineePartDone } from '@switchboard/domain';
 import { describeError, Markdown } from '@switchboard/ui';
-import { useTRPC } from '@switchboard/ui/trpc';
+import { useRefreshArea, useTRPC } from '@switchboard/ui/trpc';
 import { useMutation } from '@tanstack/react-query';
-import { type ModuleKey, type ModuleView, useTrainingRefresh } from './module-view.ts';
+import type { ModuleKey, ModuleView } from './module-view.ts';
 
 /** A product or tool walkthrough: read it, try it, mark it as done. */
 export function WalkthroughPanel({ view, moduleKey }: { view: ModuleView; moduleKey: ModuleKey }) {
   const trpc = useTRPC();
-  const refresh = useTrainingRefresh();
+  const refresh = useRefreshArea('training');
   const done = useMutation(
     trpc.training.markWalkthroughDone.mutationOptions({
       onSuccess: () => {
