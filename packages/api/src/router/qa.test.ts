@@ -559,6 +559,21 @@ describe('reviews', () => {
     await refused(admin.caller.qa.settle({ id, outcome: 'upheld', note: 'Again.' }), 'CONFLICT');
   });
 
+  it('tells the other leads of a dispute when the review’s author is the team’s only lead', async () => {
+    // otherLead is the only lead of the agent's team, so the lead on no team must hear of it.
+    const { id } = await submittedReview(scorecardId, MIXED, otherLead);
+    await agent.caller.qa.dispute({
+      id,
+      reason: 'I greeted the guest by name in my second message.',
+    });
+    const told = await db()
+      .select({ userId: notifications.userId })
+      .from(notifications)
+      .where(and(eq(notifications.subjectId, id), eq(notifications.kind, 'qa_dispute')));
+    expect(told.map((row) => row.userId)).toContain(lead.userId);
+    expect(told.map((row) => row.userId)).not.toContain(otherLead.userId);
+  });
+
   it('lets an admin uphold the scores of a disputed review', async () => {
     const { id } = await submittedReview(scorecardId, MIXED);
     await agent.caller.qa.dispute({ id, reason: 'The guest never said they were upset.' });

@@ -29,9 +29,7 @@ async function approversOf(
       .where(eq(teams.kind, 'finance_payouts'));
     return rows.map((row) => row.userId);
   }
-  return (await leadsOfPerson(tx, request.requestedById)).filter(
-    (id) => id !== request.requestedById,
-  );
+  return leadsOfPerson(tx, request.requestedById, [request.requestedById]);
 }
 
 /**

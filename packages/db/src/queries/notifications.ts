@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, type Column, count, desc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import type { Database, DatabaseOrTransaction } from '../client.ts';
 import { memberships, notifications, users } from '../schema/index.ts';
 import { announce } from './live.ts';
@@ -59,8 +59,17 @@ export async function teamMemberIds(
   return rows.map((row) => row.userId);
 }
 
-/** The leads of a person's teams; every lead when they are on no team with one. */
-export async function leadsOfPerson(db: DatabaseOrTransaction, userId: string): Promise<string[]> {
+/**
+ * The leads of a person's teams, leaving out `except` (who must not answer, e.g. the review's
+ * author); every other lead when none of their teams' leads is left.
+ */
+export async function leadsOfPerson(
+  db: DatabaseOrTransaction,
+  userId: string,
+  except: readonly string[] = [],
+): Promise<string[]> {
+  const notExcepted = (column: Column) =>
+    except.length > 0 ? notInArray(column, [...except]) : undefined;
   const theirTeams = db
     .select({ teamId: memberships.teamId })
     .from(memberships)
@@ -68,9 +77,18 @@ export async function leadsOfPerson(db: DatabaseOrTransaction, userId: string): 
   const teamLeads = await db
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(inArray(memberships.teamId, theirTeams), eq(memberships.role, 'lead')));
+    .where(
+      and(
+        inArray(memberships.teamId, theirTeams),
+        eq(memberships.role, 'lead'),
+        notExcepted(memberships.userId),
+      ),
+    );
   if (teamLeads.length > 0) return teamLeads.map((row) => row.userId);
-  const everyLead = await db.select({ id: users.id }).from(users).where(eq(users.role, 'lead'));
+  const everyLead = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'lead'), notExcepted(users.id)));
   return everyLead.map((row) => row.id);
 }
 

@@ -388,9 +388,7 @@ export async function disputeQaReview(
       },
       now,
     );
-    const leads = (await leadsOfPerson(tx, review.agentId)).filter(
-      (id) => id !== review.reviewerId && id !== agent.id,
-    );
+    const leads = await leadsOfPerson(tx, review.agentId, [review.reviewerId, agent.id]);
     const notice = {
       title: `${agent.name} disputes the QA review of #${review.conversationNumber}`,
       body: parsed.reason,
