@@ -46,12 +46,16 @@ export function createQueryClient(): QueryClient {
 
 type ApiArea = keyof AppRouter['_def']['record'];
 
-/** After a change in `area`: every query of that router (lists, pages, counts) reads again. */
-export function useRefreshArea(area: ApiArea) {
+/** After a change in `areas`: every query of those routers (lists, pages, counts) reads again. */
+export function useRefreshArea(...areas: ApiArea[]) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const key = areas.join(' ');
   return useCallback(
-    () => queryClient.invalidateQueries({ queryKey: trpc[area].pathKey() }),
-    [queryClient, trpc, area],
+    () =>
+      Promise.all(
+        areas.map((area) => queryClient.invalidateQueries({ queryKey: trpc[area].pathKey() })),
+      ),
+    [queryClient, trpc, key],
   );
 }

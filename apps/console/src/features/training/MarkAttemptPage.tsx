@@ -53,7 +53,8 @@ export function MarkAttemptPage() {
 
 function MarkingForm({ attempt }: { attempt: Attempt }) {
   const trpc = useTRPC();
-  const refreshTraining = useRefreshArea('training');
+  // A passing mark can complete a curriculum and grant its certification.
+  const refresh = useRefreshArea('training', 'certifications');
   const navigate = useNavigate();
   const [points, setPoints] = useState<Record<string, number | string>>({});
   const [feedback, setFeedback] = useState('');
@@ -65,7 +66,7 @@ function MarkingForm({ attempt }: { attempt: Attempt }) {
           color: result.status === 'passed' ? 'teal' : 'orange',
           message: `${attempt.traineeName}: ${result.resultText}`,
         });
-        void refreshTraining();
+        void refresh();
         void navigate(MARKING_PATH);
       },
     }),

@@ -42,11 +42,14 @@ type TrainingRecord = RouterOutputs['training']['record'];
 type Enrolment = TrainingRecord['enrolments'][number];
 type Module = Enrolment['modules'][number];
 
-/** Runs a training action, refreshes what training shows, and says how it went. */
+/**
+ * Runs a training action, refreshes what training shows, and says how it went. An action that
+ * completes a curriculum grants its certification, so certification lists read again too.
+ */
 function useTrainingAction() {
-  const refreshTraining = useRefreshArea('training');
+  const refresh = useRefreshArea('training', 'certifications');
   return {
-    onSuccess: () => refreshTraining(),
+    onSuccess: () => refresh(),
     onError: (error: unknown) =>
       notifications.show({ color: 'red', title: 'Not done', message: describeError(error) }),
   };
