@@ -811,7 +811,6 @@ export async function listExpiringCertifications(
     ...page,
     items: page.items.map(({ reminderSentForExpiry, renewalReminderDays, ...row }) => ({
       ...row,
-      source: row.source,
       state: certificationState({ expiresAt: row.expiresAt, renewalReminderDays }, now),
       reminded:
         reminderSentForExpiry !== null &&

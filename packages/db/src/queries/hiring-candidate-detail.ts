@@ -84,8 +84,6 @@ export async function candidateDetail(db: Database, id: string, now: Date = new 
   ]);
   const cards = scorecards.map((card) => ({
     ...card,
-    kind: card.kind,
-    recommendation: card.recommendation,
     ratings: {
       writtenEnglish: card.writtenEnglish,
       empathy: card.empathy,
@@ -96,10 +94,7 @@ export async function candidateDetail(db: Database, id: string, now: Date = new 
   return {
     candidate,
     requisition,
-    history: history.map((move) => ({
-      ...move,
-      rejectionReason: move.rejectionReason,
-    })),
+    history,
     scorecards: cards,
     rubricAverages: rubricAverages(cards),
     recommendations: recommendationTally(cards),

@@ -10,7 +10,6 @@ import {
   requisitionLabel,
   requisitionTakesCandidates,
   type ScorecardInput,
-  type StageKind,
   scorecardInputSchema,
   stageMoveIssue,
   type UpdateCandidateInput,
@@ -57,9 +56,9 @@ export function selectCandidates(db: DatabaseOrTransaction) {
       requisitionTitle: requisitions.title,
       stageId: candidates.stageId,
       stageName: hiringStages.name,
-      stageKind: sql<StageKind>`${hiringStages.kind}`,
+      stageKind: hiringStages.kind,
       stageEnteredAt: candidates.stageEnteredAt,
-      rejectionReason: sql<CandidateRejectionReason | null>`${candidates.rejectionReason}`,
+      rejectionReason: candidates.rejectionReason,
       rejectionNote: candidates.rejectionNote,
       hiredAt: candidates.hiredAt,
       hiredUserId: candidates.hiredUserId,
@@ -372,10 +371,6 @@ export async function saveScorecard(db: Database, input: ScorecardInput, intervi
         set: values,
       })
       .returning();
-    return {
-      ...saved!,
-      kind: saved!.kind,
-      recommendation: saved!.recommendation,
-    };
+    return saved!;
   });
 }

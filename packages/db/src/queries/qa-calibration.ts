@@ -237,7 +237,6 @@ export async function listQaCalibrations(
     const mine = own.find((review) => review.reviewerId === viewerId);
     return {
       ...session,
-      status: session.status,
       reviewers: own.length,
       submitted: submitted.length,
       agreement: result?.agreement ?? null,
@@ -261,13 +260,12 @@ export async function qaCalibrationDetail(db: Database, id: string, viewer: QaSt
     findConversationDetail(db, session.conversationId),
   ]);
   if (!conversation) throw new QaError('NOT_FOUND', 'The conversation is gone');
-  const status = session.status;
-  const revealed = status === 'revealed';
+  const revealed = session.status === 'revealed';
   const submitted = reviews.filter((review) => review.submittedAt !== null);
   const mine = reviews.find((review) => review.reviewerId === viewer.id) ?? null;
   const result = revealed ? sessionResult(version.criteria, submitted) : null;
   return {
-    session: { ...session, status },
+    session,
     scorecard: scorecardView(version),
     conversation,
     reviewers: reviews.map((review) => ({
@@ -285,7 +283,7 @@ export async function qaCalibrationDetail(db: Database, id: string, viewer: QaSt
     result,
     revealRefusal:
       calibrationRevealRefusal(
-        { status, createdById: session.createdById, submitted: submitted.length },
+        { status: session.status, createdById: session.createdById, submitted: submitted.length },
         viewer,
       )?.message ?? null,
   };

@@ -4,9 +4,6 @@ import {
   myQaReviewsInputSchema,
   QA_PUBLISHED_STATUSES,
   type QaReviewListInput,
-  type QaReviewStatus,
-  type QaSampleKind,
-  type QaSettlement,
   qaDisputeClosesAt,
   qaReviewListInputSchema,
 } from '@switchboard/domain';
@@ -39,8 +36,8 @@ const settlers = alias(users, 'qa_settlers');
 
 const reviewColumns = {
   id: qaReviews.id,
-  status: sql<QaReviewStatus>`${qaReviews.status}`,
-  sample: sql<QaSampleKind>`${qaReviews.sample}`,
+  status: qaReviews.status,
+  sample: qaReviews.sample,
   score: qaReviews.score,
   autoFailed: qaReviews.autoFailed,
   passMark: qaScorecardVersions.passMark,
@@ -140,7 +137,7 @@ async function reviewRecord(db: Database, id: string) {
       settledByName: settlers.name,
       settledAt: qaReviews.settledAt,
       settlementNote: qaReviews.settlementNote,
-      settlement: sql<QaSettlement | null>`${qaReviews.settlement}`,
+      settlement: qaReviews.settlement,
       createdAt: qaReviews.createdAt,
     })
     .from(qaReviews)

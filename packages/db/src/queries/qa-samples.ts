@@ -1,6 +1,5 @@
 import {
   QA_LOW_CSAT_MAX_RATING,
-  type QaReviewStatus,
   type QaSampleInput,
   qaSampleInputSchema,
   qaSampleReason,
@@ -192,7 +191,7 @@ export async function listQaSample(db: Database, input: QaSampleInput) {
           .select({
             id: qaReviews.id,
             conversationId: qaReviews.conversationId,
-            status: sql<QaReviewStatus>`${qaReviews.status}`,
+            status: qaReviews.status,
             score: qaReviews.score,
             reviewerId: qaReviews.reviewerId,
             reviewerName: users.name,

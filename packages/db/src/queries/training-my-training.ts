@@ -141,10 +141,10 @@ export async function myModuleView(db: Database, userId: string, key: ModuleProg
     module.definition.kind === 'quiz'
       ? (await attemptsOf(db, [enrolment.id]))
           .filter((attempt) => attempt.moduleId === module.id)
-          .map((attempt) => {
-            const status = attempt.status;
-            return { ...attempt, status, resultText: quizResultText(status, attempt.score) };
-          })
+          .map((attempt) => ({
+            ...attempt,
+            resultText: quizResultText(attempt.status, attempt.score),
+          }))
       : [];
   return {
     enrolmentId: enrolment.id,
