@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Audience } from '../shared/enums.ts';
 import { instantOfLocalTime } from '../sla/business-time.ts';
-import { localClock } from '../sla/calendar.ts';
+import { localClock, shiftDate } from '../sla/calendar.ts';
 import type { KpiFigures } from './figures.ts';
 
 /*
@@ -26,11 +26,6 @@ export interface SnapshotPeriod {
   from: Date;
   to: Date;
   timeZone: string;
-}
-
-function shiftDate(date: string, days: number, months = 0): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1 + months, day + days)).toISOString().slice(0, 10);
 }
 
 /**

@@ -3,7 +3,7 @@ import {
   localClock,
   shiftDate,
   WEEKDAYS,
-  type Weekday,
+  weekdayOfDate,
 } from './calendar.ts';
 
 /*
@@ -46,26 +46,14 @@ export function instantOfLocalTime(date: string, time: string, timeZone: string)
   return new Date(withBefore);
 }
 
-function nextDate(date: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
-}
-
-function weekdayOf(date: string): Weekday {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  // 1970-01-05 was a Monday.
-  const index = Math.floor((Date.UTC(year, month - 1, day) - Date.UTC(1970, 0, 5)) / DAY_MS);
-  return WEEKDAYS[((index % 7) + 7) % 7] as Weekday;
-}
-
 function computeOpenIntervals(date: string, calendar: BusinessCalendar): Array<[number, number]> {
   if (calendar.holidays.includes(date)) return [];
-  return [...(calendar.weekly[weekdayOf(date)] ?? [])]
+  return [...(calendar.weekly[weekdayOfDate(date)] ?? [])]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([from, to]): [number, number] => [
       instantOfLocalTime(date, from, calendar.timeZone).getTime(),
       to === '24:00'
-        ? instantOfLocalTime(nextDate(date), '00:00', calendar.timeZone).getTime()
+        ? instantOfLocalTime(shiftDate(date, 1), '00:00', calendar.timeZone).getTime()
         : instantOfLocalTime(date, to, calendar.timeZone).getTime(),
     ])
     .filter(([from, to]) => to > from);
@@ -94,7 +82,7 @@ class OpenHours {
   private build(firstDate: string, lastDate: string) {
     const opens: number[] = [];
     const closes: number[] = [];
-    for (let date = firstDate; date <= lastDate; date = nextDate(date)) {
+    for (let date = firstDate; date <= lastDate; date = shiftDate(date, 1)) {
       for (const [open, close] of computeOpenIntervals(date, this.calendar)) {
         opens.push(open);
         closes.push(close);
@@ -106,7 +94,7 @@ class OpenHours {
     this.lastDate = lastDate;
     const zone = this.calendar.timeZone;
     this.startMs = instantOfLocalTime(firstDate, '00:00', zone).getTime();
-    this.endMs = instantOfLocalTime(nextDate(lastDate), '00:00', zone).getTime();
+    this.endMs = instantOfLocalTime(shiftDate(lastDate, 1), '00:00', zone).getTime();
   }
 
   /** Makes sure [from, to) is covered (at most ten years ahead or behind). */

@@ -97,8 +97,16 @@ export function isWithinBusinessHours(at: Date, calendar: BusinessCalendar): boo
   return (calendar.weekly[weekday] ?? []).some(([from, to]) => time >= from && time < to);
 }
 
-/** A local date (YYYY-MM-DD) `days` later (or earlier), across month and year ends. */
-export function shiftDate(date: string, days: number): string {
+/** A local date (YYYY-MM-DD) `days` (and `months`) later or earlier, across month and year ends. */
+export function shiftDate(date: string, days: number, months = 0): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(year, month - 1 + months, day + days)).toISOString().slice(0, 10);
+}
+
+/** The weekday of a local date (YYYY-MM-DD). */
+export function weekdayOfDate(date: string): Weekday {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  // 1970-01-05 was a Monday.
+  const index = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1970, 0, 5)) / 86_400_000);
+  return WEEKDAYS[((index % 7) + 7) % 7]!;
 }

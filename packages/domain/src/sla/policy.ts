@@ -12,6 +12,7 @@ import {
   WEEKDAY_LABELS,
   WEEKDAYS,
   type Weekday,
+  weekdayOfDate,
 } from './calendar.ts';
 import { DEFAULT_SLA_TARGETS } from './targets.ts';
 
@@ -399,13 +400,6 @@ export function slaPolicyWarnings(
     }
   }
   return warnings;
-}
-
-function weekdayOfDate(date: string): Weekday {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  // 1970-01-05 was a Monday.
-  const index = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1970, 0, 5)) / 86_400_000);
-  return WEEKDAYS[((index % 7) + 7) % 7]!;
 }
 
 /** How far ahead the preview looks for an opening: a calendar closed longer than this never opens. */
