@@ -11,7 +11,7 @@ import {
   requestTypes,
   tags,
 } from '@switchboard/db/schema';
-import { createCityInboxFixture, uniqueSuffix } from '@switchboard/db/testing';
+import { uniqueSuffix } from '@switchboard/db/testing';
 import {
   type Audience,
   type Channel,
@@ -22,14 +22,6 @@ import {
   startClocks,
 } from '@switchboard/domain';
 import { asc, eq } from 'drizzle-orm';
-
-/**
- * A city, a team and a guest inbox of that team. The city code is drawn until it is free, so
- * test files sharing one PostgreSQL database never collide on it.
- */
-export function createInboxFixture(db: Database, memberIds: string[] = []) {
-  return createCityInboxFixture(db, { memberIds });
-}
 
 export interface ConversationFixtureOptions {
   inboxId: string;

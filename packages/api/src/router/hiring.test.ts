@@ -14,11 +14,10 @@ import {
   trainingProgress,
   users,
 } from '@switchboard/db/schema';
-import { UNKNOWN_CITY_CODE, uniqueSuffix } from '@switchboard/db/testing';
+import { createCityInboxFixture, UNKNOWN_CITY_CODE, uniqueSuffix } from '@switchboard/db/testing';
 import type { CandidateInput, RequisitionInput } from '@switchboard/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInboxFixture } from '../fixtures.ts';
 import { createTestApi, expectBadInput, sessionCookie, type TestApi } from '../testing.ts';
 
 let api: TestApi;
@@ -38,7 +37,7 @@ beforeAll(async () => {
     api.callerAs('lead'),
     api.callerAs('agent'),
   ]);
-  const fixture = await createInboxFixture(db());
+  const fixture = await createCityInboxFixture(db());
   team = fixture.team;
   cityCode = fixture.city.code;
   // The team's lead hears of hires.
@@ -655,7 +654,7 @@ describe('hiring a candidate', () => {
       }),
       'status',
     );
-    const { team: otherTeam } = await createInboxFixture(db());
+    const { team: otherTeam } = await createCityInboxFixture(db());
     await expectBadInput(
       trainer.caller.hiring.updateRequisition({
         ...requisitionInput({ headcount: 2, teamId: otherTeam.id }),

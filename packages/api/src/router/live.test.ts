@@ -1,7 +1,8 @@
 import { LIVE_CHANNEL, parseLiveNotice } from '@switchboard/db/queries/live';
+import { createCityInboxFixture } from '@switchboard/db/testing';
 import type { LiveNotice } from '@switchboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConversationFixture, createInboxFixture } from '../fixtures.ts';
+import { createConversationFixture } from '../fixtures.ts';
 import { createTestApi, expectBadInput, sessionCookie, type TestApi } from '../testing.ts';
 
 let api: TestApi;
@@ -37,7 +38,7 @@ describe('live.presence', () => {
   it('announces that an agent of the inbox is typing, storing nothing', async () => {
     heard = [];
     const agent = await api.createStaff('agent');
-    const { inbox } = await createInboxFixture(api.handle.db, [agent.id]);
+    const { inbox } = await createCityInboxFixture(api.handle.db, { memberIds: [agent.id] });
     const { conversation } = await createConversationFixture(api.handle.db, { inboxId: inbox.id });
     const response = await api.signIn(agent.email);
     const caller = await api.callerFor(sessionCookie(response));
@@ -53,7 +54,7 @@ describe('live.presence', () => {
 
   it('lets an agent announce on a conversation assigned to them outside their inboxes', async () => {
     const { caller, userId } = await api.callerAs('agent');
-    const { inbox } = await createInboxFixture(api.handle.db);
+    const { inbox } = await createCityInboxFixture(api.handle.db);
     const { conversation } = await createConversationFixture(api.handle.db, {
       inboxId: inbox.id,
       assigneeId: userId,
@@ -64,7 +65,7 @@ describe('live.presence', () => {
   });
 
   it('lets trainers and admins announce anywhere', async () => {
-    const { inbox } = await createInboxFixture(api.handle.db);
+    const { inbox } = await createCityInboxFixture(api.handle.db);
     const { conversation } = await createConversationFixture(api.handle.db, { inboxId: inbox.id });
     for (const role of ['trainer', 'admin'] as const) {
       const { caller } = await api.callerAs(role);
@@ -76,7 +77,7 @@ describe('live.presence', () => {
 
   it('forbids agents and leads outside the inbox, announcing nothing', async () => {
     heard = [];
-    const { inbox } = await createInboxFixture(api.handle.db);
+    const { inbox } = await createCityInboxFixture(api.handle.db);
     const { conversation } = await createConversationFixture(api.handle.db, { inboxId: inbox.id });
     for (const role of ['agent', 'lead'] as const) {
       const { caller, userId } = await api.callerAs(role);

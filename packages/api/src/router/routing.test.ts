@@ -1,6 +1,7 @@
+import { createCityInboxFixture } from '@switchboard/db/testing';
 import type { Role } from '@switchboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConversationFixture, createInboxFixture } from '../fixtures.ts';
+import { createConversationFixture } from '../fixtures.ts';
 import { createTestApi, expectBadInput, type TestApi } from '../testing.ts';
 
 let api: TestApi;
@@ -13,7 +14,7 @@ describe('routing.listInboxes', () => {
   const allowed: Record<Role, boolean> = { agent: false, lead: true, trainer: true, admin: true };
   for (const [role, isAllowed] of Object.entries(allowed) as [Role, boolean][]) {
     it(`${isAllowed ? 'lets' : 'forbids'} a ${role}`, async () => {
-      await createInboxFixture(api.handle.db);
+      await createCityInboxFixture(api.handle.db);
       const { caller } = await api.callerAs(role);
       if (isAllowed) {
         expect((await caller.routing.listInboxes({})).items.length).toBeGreaterThan(0);
@@ -25,7 +26,7 @@ describe('routing.listInboxes', () => {
 
   it('counts open and unassigned conversations per inbox in SQL', async () => {
     const { caller } = await api.callerAs('lead');
-    const { inbox } = await createInboxFixture(api.handle.db);
+    const { inbox } = await createCityInboxFixture(api.handle.db);
     const agent = await api.createStaff('agent');
     await createConversationFixture(api.handle.db, { inboxId: inbox.id });
     await createConversationFixture(api.handle.db, { inboxId: inbox.id, assigneeId: agent.id });

@@ -6,11 +6,11 @@ import {
   sops,
   sopVersions,
 } from '@switchboard/db/schema';
-import { uniqueSuffix } from '@switchboard/db/testing';
+import { createCityInboxFixture, uniqueSuffix } from '@switchboard/db/testing';
 import type { Role } from '@switchboard/domain';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConversationFixture, createInboxFixture } from '../fixtures.ts';
+import { createConversationFixture } from '../fixtures.ts';
 import { createTestApi, expectBadInput, type TestApi } from '../testing.ts';
 
 type Caller = Awaited<ReturnType<TestApi['callerFor']>>;
@@ -100,7 +100,7 @@ async function smallTree() {
 }
 
 async function conversationWith(requestTypeId: string, reasonId: string | null = null) {
-  const { inbox } = await createInboxFixture(db());
+  const { inbox } = await createCityInboxFixture(db());
   const { conversation } = await createConversationFixture(db(), {
     inboxId: inbox.id,
     requestTypeId,

@@ -82,11 +82,6 @@ export interface LoadedEnrolment {
   modules: EnrolmentModule[];
 }
 
-/**
- * Loads the enrolment (row-locked with `lock`, so two actions on one record queue up). Modules
- * added to a curriculum after someone completed it have no progress row for them and are left
- * out: they finished the curriculum as it was.
- */
 /** The columns an enrolment is loaded from (its modules and progress come separately). */
 export const enrolmentHeader = {
   id: trainingEnrolments.id,
@@ -100,6 +95,11 @@ export const enrolmentHeader = {
   signedOffAt: trainingEnrolments.signedOffAt,
 };
 
+/**
+ * Loads the enrolment (row-locked with `lock`, so two actions on one record queue up). Modules
+ * added to a curriculum after someone completed it have no progress row for them and are left
+ * out: they finished the curriculum as it was.
+ */
 export async function loadEnrolment(
   tx: DatabaseOrTransaction,
   enrolmentId: string,

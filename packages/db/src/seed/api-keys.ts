@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 import { apiKeyDigest } from '../queries/api-keys.ts';
-import { apiKeys, users } from '../schema/index.ts';
-import { DEMO_ADMIN_EMAIL } from './organisation.ts';
+import { apiKeys } from '../schema/index.ts';
+import { findDemoStaff } from './organisation.ts';
 
 /**
  * The demo organisation's inbound API key, printed by the seed and used by the README's curl
@@ -19,11 +18,7 @@ export async function insertDemoApiKey(
   db: DatabaseOrTransaction,
   createdAt: Date = new Date(),
 ): Promise<number> {
-  const [admin] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, DEMO_ADMIN_EMAIL))
-    .limit(1);
+  const admin = await findDemoStaff(db, 'admin');
   const inserted = await db
     .insert(apiKeys)
     .values({

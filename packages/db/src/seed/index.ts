@@ -14,7 +14,6 @@ import {
   kpiRefreshQueue,
   messages,
   slaOutcomes,
-  users,
 } from '../schema/index.ts';
 import { insertDemoApiKey } from './api-keys.ts';
 import { insertRows } from './bulk-insert.ts';
@@ -27,7 +26,7 @@ import { insertDemoGuardrailDecisions } from './guardrail-decisions.ts';
 import { insertDemoGuardrails } from './guardrails.ts';
 import { insertDemoHiring } from './hiring.ts';
 import { insertDemoIncidents } from './incidents.ts';
-import { DEMO_ADMIN_EMAIL, insertOrganisation } from './organisation.ts';
+import { findDemoStaff, insertOrganisation } from './organisation.ts';
 import { insertDemoPlaybooks } from './playbooks.ts';
 import { insertDemoQa } from './qa.ts';
 import { Random } from './random.ts';
@@ -189,12 +188,7 @@ export async function demoOrganisationExists(db: Database): Promise<boolean> {
     .where(eq(cities.code, CITIES[0]!.code))
     .limit(1);
   if (city) return true;
-  const [admin] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, DEMO_ADMIN_EMAIL))
-    .limit(1);
-  return admin !== undefined;
+  return (await findDemoStaff(db, 'admin')) !== null;
 }
 
 class PeakRss {

@@ -398,7 +398,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
 
 /** The L1 agent whose personal inbox the demo opens on. */
 export const DEMO_AGENT_EMAIL = `agent@${DEMO_EMAIL_DOMAIN}`;
-export const DEMO_ADMIN_EMAIL = `admin@${DEMO_EMAIL_DOMAIN}`;
+export const DEMO_ADMIN_EMAIL = demoEmail('admin');
 
 export interface InboxDefinition {
   code: string;

@@ -10,7 +10,7 @@ import type { DatabaseOrTransaction } from '../client.ts';
 import { recordChange } from '../queries/config-changes.ts';
 import { certifications, inboxes, requestTypes, routingRules, users } from '../schema/index.ts';
 import { insertDemoChatPaths } from './chat-paths.ts';
-import { DEMO_EMAIL_DOMAIN, DEMO_INBOXES, DEMO_USERS } from './organisation.ts';
+import { DEMO_INBOXES, DEMO_USERS, demoEmail } from './organisation.ts';
 import type { Random } from './random.ts';
 
 /**
@@ -178,7 +178,7 @@ export async function insertDemoRouting(
       .where(eq(requestTypes.code, requestTypeCode));
   }
 
-  const leadId = staffId.get(`lead@${DEMO_EMAIL_DOMAIN}`) ?? null;
+  const leadId = staffId.get(demoEmail('lead')) ?? null;
   for (const [position, input] of DEMO_RULES.entries()) {
     const rule = routingRuleInputSchema.parse(input);
     const [row] = await db

@@ -28,7 +28,7 @@ import {
   trainingProgress,
   users,
 } from '../schema/index.ts';
-import { demoEmail } from './organisation.ts';
+import { demoEmail, findDemoStaff } from './organisation.ts';
 
 /*
  * The demo's training: a full guest onboarding (SOP readings, a tool walkthrough, a quiz with
@@ -581,11 +581,7 @@ export async function insertDemoTraining(
   if (existing) return { curricula: 0, trainingEnrolments: 0 };
   const ago = (days: number, minutes = 0) => new Date(now - days * DAY - minutes * 60_000);
 
-  const [trainer] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, demoEmail('trainer')));
-  const trainerId = trainer?.id ?? null;
+  const trainerId = (await findDemoStaff(db, 'trainer'))?.id ?? null;
   const certificationRows = await db
     .select({ id: certifications.id, code: certifications.code })
     .from(certifications);

@@ -119,7 +119,7 @@ export function requisitionIssues(
       message: `Status: filled once every place is hired (${hiredCount} of ${requisition.headcount} so far)`,
     });
   }
-  if ((requisition.status === 'open' || requisition.status === 'on_hold') && full) {
+  if (requisitionTakesCandidates(requisition.status) && full) {
     issues.push({
       field: 'status',
       message: `Status: all ${requisition.headcount} places are hired; raise the headcount to reopen`,
