@@ -1,4 +1,8 @@
-import { isCertificationValid, type Role } from '@switchboard/domain';
+import {
+  heldToCertificationGate,
+  lacksRequiredCertification,
+  type Role,
+} from '@switchboard/domain';
 import { and, eq } from 'drizzle-orm';
 import type { DatabaseOrTransaction } from '../client.ts';
 import { certifications, requestTypes, userCertifications } from '../schema/index.ts';
@@ -6,8 +10,8 @@ import { certifications, requestTypes, userCertifications } from '../schema/inde
 /**
  * The certification gate outside routing: what an agent would lack to hold a conversation of
  * this request type by hand (assigned by a colleague, or taken by replying), as routing
- * already refuses to give it to them. Null when nothing is missing — always for leads,
- * trainers and admins, who supervise and may take anything.
+ * already refuses to give it to them. Null when nothing is missing; the domain decides who is
+ * held to the gate.
  */
 export async function missingCertification(
   tx: DatabaseOrTransaction,
@@ -15,26 +19,26 @@ export async function missingCertification(
   requestTypeId: string | null,
   now: Date = new Date(),
 ): Promise<{ certification: string; requestType: string } | null> {
-  if (person.role !== 'agent' || requestTypeId === null) return null;
+  if (requestTypeId === null || !heldToCertificationGate(person.role)) return null;
   const [required] = await tx
     .select({
-      certificationId: certifications.id,
       certification: certifications.name,
       requestType: requestTypes.name,
+      grantedTo: userCertifications.userId,
+      expiresAt: userCertifications.expiresAt,
     })
     .from(requestTypes)
     .innerJoin(certifications, eq(certifications.id, requestTypes.requiredCertificationId))
+    .leftJoin(
+      userCertifications,
+      and(
+        eq(userCertifications.certificationId, certifications.id),
+        eq(userCertifications.userId, person.id),
+      ),
+    )
     .where(eq(requestTypes.id, requestTypeId));
   if (!required) return null;
-  const [grant] = await tx
-    .select({ expiresAt: userCertifications.expiresAt })
-    .from(userCertifications)
-    .where(
-      and(
-        eq(userCertifications.userId, person.id),
-        eq(userCertifications.certificationId, required.certificationId),
-      ),
-    );
-  if (grant && isCertificationValid(grant, now)) return null;
+  const grant = required.grantedTo === null ? null : { expiresAt: required.expiresAt };
+  if (!lacksRequiredCertification(person.role, grant, now)) return null;
   return { certification: required.certification, requestType: required.requestType };
 }

@@ -10,6 +10,7 @@ import {
   EXPIRED_NOTICE_GRACE_DAYS,
   guardrailTierOf,
   isCertificationValid,
+  lacksRequiredCertification,
   type NoticeState,
   renewalWindowOpensAt,
   summariseCertifications,
@@ -32,6 +33,16 @@ describe('validity and expiry', () => {
     expect(isCertificationValid({ expiresAt: new Date(now.getTime() + 1) }, now)).toBe(true);
     expect(isCertificationValid({ expiresAt: now }, now)).toBe(false);
     expect(isCertificationValid({ expiresAt: inDays(-3) }, now)).toBe(false);
+  });
+
+  it('holds only agents to a required certification when they take a conversation by hand', () => {
+    expect(lacksRequiredCertification('agent', null, now)).toBe(true);
+    expect(lacksRequiredCertification('agent', { expiresAt: inDays(-1) }, now)).toBe(true);
+    expect(lacksRequiredCertification('agent', { expiresAt: inDays(1) }, now)).toBe(false);
+    expect(lacksRequiredCertification('agent', { expiresAt: null }, now)).toBe(false);
+    for (const role of ['lead', 'trainer', 'admin'] as const) {
+      expect(lacksRequiredCertification(role, null, now)).toBe(false);
+    }
   });
 
   it('is expiring soon once the renewal window opens', () => {

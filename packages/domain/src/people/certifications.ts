@@ -50,6 +50,27 @@ export function isCertificationValid(grant: CertificationGrant, now: Date): bool
   return grant.expiresAt === null || grant.expiresAt.getTime() > now.getTime();
 }
 
+/**
+ * Whether `role` is held to a request type's certification when taking a conversation by hand
+ * (assigned by a colleague, or by replying). Only agents are: leads, trainers and admins
+ * supervise and may take anything.
+ */
+export function heldToCertificationGate(role: Role): boolean {
+  return role === 'agent';
+}
+
+/**
+ * Whether someone of `role` with `grant` (null: never granted) lacks a required certification
+ * at `now` for taking a conversation by hand.
+ */
+export function lacksRequiredCertification(
+  role: Role,
+  grant: CertificationGrant | null,
+  now: Date,
+): boolean {
+  return heldToCertificationGate(role) && !(grant !== null && isCertificationValid(grant, now));
+}
+
 /** When the renewal window opens (null for a grant that does not expire). */
 export function renewalWindowOpensAt(grant: RenewableGrant): Date | null {
   if (grant.expiresAt === null) return null;
