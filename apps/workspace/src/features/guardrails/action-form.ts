@@ -1,5 +1,6 @@
 import {
   formatMoney,
+  GUARDRAIL_ACTION_LABELS,
   type GuardrailAction,
   type GuardrailDecision,
   guardrailActionSchema,
@@ -12,12 +13,10 @@ import { toMinorUnits } from './money-input.ts';
 export type ProposedAction = RouterInputs['guardrails']['propose']['action'];
 export type ActionKind = GuardrailAction['kind'];
 
-export const ACTION_KINDS: { value: ActionKind; label: string }[] = [
-  { value: 'refund', label: 'Refund' },
-  { value: 'gesture', label: 'Goodwill gesture' },
-  { value: 'rebooking', label: 'Rebooking' },
-  { value: 'driver_adjustment', label: 'Driver adjustment' },
-];
+export const ACTION_KINDS = Object.entries(GUARDRAIL_ACTION_LABELS).map(([value, label]) => ({
+  value: value as ActionKind,
+  label,
+}));
 
 /** Evidence agents attach most often; any other lower_snake_case kind can be typed. */
 export const COMMON_EVIDENCE = [
